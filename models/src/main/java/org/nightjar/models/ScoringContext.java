@@ -1,0 +1,109 @@
+package org.nightjar.models;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.nightjar.schemas.Alert;
+import org.nightjar.schemas.RejectReason;
+import org.nightjar.schemas.avro.AnomalyScore;
+import org.nightjar.schemas.avro.ArtifactScore;
+import org.nightjar.schemas.avro.StarGalaxyScore;
+import org.nightjar.schemas.avro.Tag;
+
+/**
+ * What the scoring stages learn about one alert while its batch passes through them. Sections
+ * that no stage fills stay empty and are left out of the output, never faked.
+ *
+ * <p>Not thread-safe: owned by the one stream thread that scores its batch.
+ */
+public final class ScoringContext {
+
+  /** Why one alert was dropped from scoring; it goes to the dead-letter topic. */
+  public record Rejection(RejectReason reason, String stage, String message) {
+    public Rejection {
+      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(stage, "stage");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  private final Alert alert;
+  private float[] embedding;
+  private OptionalDouble reconstructionError = OptionalDouble.empty();
+  private AnomalyScore anomaly;
+  private ArtifactScore artifact;
+  private StarGalaxyScore starGalaxy;
+  private final Set<Tag> tags = EnumSet.noneOf(Tag.class);
+  private Rejection rejection;
+
+  public ScoringContext(Alert alert) {
+    this.alert = Objects.requireNonNull(alert, "alert");
+  }
+
+  public Alert alert() {
+    return alert;
+  }
+
+  /** The latent vector, when an embedding stage ran and the alert had cutouts. */
+  public Optional<float[]> embedding() {
+    return Optional.ofNullable(embedding);
+  }
+
+  public void setEmbedding(float[] latent, double reconstructionMse) {
+    this.embedding = Objects.requireNonNull(latent, "latent");
+    this.reconstructionError = OptionalDouble.of(reconstructionMse);
+  }
+
+  public OptionalDouble reconstructionError() {
+    return reconstructionError;
+  }
+
+  public Optional<AnomalyScore> anomaly() {
+    return Optional.ofNullable(anomaly);
+  }
+
+  public void setAnomaly(AnomalyScore anomaly) {
+    this.anomaly = Objects.requireNonNull(anomaly, "anomaly");
+  }
+
+  public Optional<ArtifactScore> artifact() {
+    return Optional.ofNullable(artifact);
+  }
+
+  public void setArtifact(ArtifactScore artifact) {
+    this.artifact = Objects.requireNonNull(artifact, "artifact");
+  }
+
+  public Optional<StarGalaxyScore> starGalaxy() {
+    return Optional.ofNullable(starGalaxy);
+  }
+
+  public void setStarGalaxy(StarGalaxyScore starGalaxy) {
+    this.starGalaxy = Objects.requireNonNull(starGalaxy, "starGalaxy");
+  }
+
+  public Set<Tag> tags() {
+    return EnumSet.copyOf(tags.isEmpty() ? EnumSet.noneOf(Tag.class) : tags);
+  }
+
+  public void tag(Tag tag) {
+    tags.add(Objects.requireNonNull(tag, "tag"));
+  }
+
+  /** Takes this alert out of the batch: later stages skip it and it is dead-lettered. */
+  public void reject(RejectReason reason, String stage, String message) {
+    if (rejection == null) {
+      rejection = new Rejection(reason, stage, message);
+    }
+  }
+
+  public Optional<Rejection> rejection() {
+    return Optional.ofNullable(rejection);
+  }
+
+  public boolean isRejected() {
+    return rejection != null;
+  }
+}
