@@ -35,7 +35,7 @@ public final class ScoringContext {
   private AnomalyScore anomaly;
   private ArtifactScore artifact;
   private StarGalaxyScore starGalaxy;
-  private final Set<Tag> tags = EnumSet.noneOf(Tag.class);
+  private final EnumSet<Tag> tags = EnumSet.noneOf(Tag.class);
   private Rejection rejection;
 
   public ScoringContext(Alert alert) {
@@ -85,7 +85,7 @@ public final class ScoringContext {
   }
 
   public Set<Tag> tags() {
-    return EnumSet.copyOf(tags.isEmpty() ? EnumSet.noneOf(Tag.class) : tags);
+    return EnumSet.copyOf(tags);
   }
 
   public void tag(Tag tag) {

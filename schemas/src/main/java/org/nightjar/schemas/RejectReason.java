@@ -26,7 +26,9 @@ public enum RejectReason {
   /** A FITS cutout whose header is impossible: bad BITPIX, absurd sizes, data shorter than declared. */
   ABSURD_FITS_HEADER("absurd-fits-header"),
   /** A scorer failed on this alert alone (a model bug or an input the model cannot take). */
-  SCORING_FAILED("scoring-failed");
+  SCORING_FAILED("scoring-failed"),
+  /** A failure no check foresaw (a bug, or an input of a kind not yet classified); kept, never lost. */
+  UNEXPECTED("unexpected");
 
   private final String code;
 

@@ -1,0 +1,50 @@
+package org.nightjar.app;
+
+import org.nightjar.app.cli.BenchCommand;
+import org.nightjar.app.cli.DemoCommand;
+import org.nightjar.app.cli.ReplayCommand;
+import org.nightjar.app.cli.RunCommand;
+import org.nightjar.app.cli.ScoreCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code nightjar} command line: wiring only, each verb lives in its own class. */
+@Command(
+    name = "nightjar",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Scores astronomical alert streams (ZTF, Rubin) on Kafka: anomaly, artifact, star/galaxy.",
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      ReplayCommand.class,
+      ScoreCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line (also used by tests). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Version from the jar manifest, when packaged. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"nightjar " + (v == null ? "(development build)" : v)};
+    }
+  }
+}

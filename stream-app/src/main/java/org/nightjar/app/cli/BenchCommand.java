@@ -1,0 +1,125 @@
+package org.nightjar.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nightjar.app.Components;
+import org.nightjar.app.NightjarStreams;
+import org.nightjar.app.broker.EmbeddedKafka;
+import org.nightjar.app.config.AppConfig;
+import org.nightjar.app.config.KafkaProperties;
+import org.nightjar.app.metrics.ScoringMetrics;
+import org.nightjar.app.replay.AlertReplayer;
+import org.nightjar.app.replay.OutputTally;
+import org.nightjar.schemas.Alert;
+import org.nightjar.schemas.AlertCodec;
+import org.nightjar.schemas.AlertDecodeException;
+import org.nightjar.schemas.AlertFiles;
+import org.nightjar.schemas.CutoutKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Throughput figures: decoding alone (packet + three stamps, one thread), then end to end through
+ * a real in-JVM broker with the scorers that are configured. The last line is key=value pairs.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measure decode-only alerts/s over an alert folder, and end-to-end alerts/s through an in-JVM broker.",
+        "Prints its figures; the last line is key=value pairs."})
+public final class BenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin ConfigOptions configOptions;
+
+  @Option(names = "--alerts", paramLabel = "DIR", description = "Folder of .avro packets (default: the bundled sample).")
+  Path alerts;
+
+  @Option(names = "--decode-seconds", defaultValue = "10", description = "Length of the timed decode run (default: ${DEFAULT-VALUE}).")
+  int decodeSeconds;
+
+  @Option(names = "--stream-times", defaultValue = "5",
+      description = "End to end: replay the folder this many times, deduplication off (default: ${DEFAULT-VALUE}).")
+  int streamTimes;
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = SampleAlerts.resolve(alerts, spec.commandLine());
+    List<Path> files = AlertFiles.list(dir);
+    List<byte[]> messages = new ArrayList<>();
+    for (Path f : files) {
+      messages.add(AlertFiles.read(f));
+    }
+    AppConfig base = configOptions.load(Map.of());
+    AlertCodec codec = Components.from(base).codec();
+
+    decodeAll(codec, messages); // warm-up: class loading, JIT
+    long decoded = 0;
+    long start = System.nanoTime();
+    long deadline = start + Duration.ofSeconds(decodeSeconds).toNanos();
+    while (System.nanoTime() < deadline) {
+      decoded += decodeAll(codec, messages);
+    }
+    double decodeRate = decoded / ((System.nanoTime() - start) / 1e9);
+    System.out.printf("decode (packet + 3 stamps, 1 thread): %d alerts in %ds -> %.0f alerts/s%n", decoded, decodeSeconds, decodeRate);
+
+    double streamRate;
+    long streamAlerts;
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      AppConfig config = configOptions.load(Map.of(
+          "kafka.bootstrap.servers", kafka.bootstrapServers(),
+          "application.id", "nightjar-bench",
+          "dedupe.enabled", "false",
+          "metrics.port", "0"));
+      Components components = Components.from(config);
+      ScoringMetrics metrics = ScoringMetrics.inMemory();
+      var topology = components.topology(metrics);
+      List<String> topics = new ArrayList<>(config.inputTopics());
+      topics.addAll(topology.outputTopics());
+      kafka.createTopics(topics, 3);
+      List<Path> all = new ArrayList<>();
+      for (int i = 0; i < streamTimes; i++) {
+        all.addAll(files);
+      }
+      try (NightjarStreams streams = new NightjarStreams(topology.build(), KafkaProperties.streams(config));
+          OutputTally tally = new OutputTally(KafkaProperties.clients(config), config.scoredTopic(), config.deadLetterTopic())) {
+        streams.startAndAwaitRunning(Duration.ofMinutes(2));
+        long t0 = System.currentTimeMillis();
+        new AlertReplayer(KafkaProperties.clients(config)).replay(all, config.inputTopics().get(0), 0, n -> {});
+        if (!tally.awaitTotal(all::size, Duration.ofMinutes(10))) {
+          System.out.printf("end to end: only %d of %d alerts came out in time%n", tally.scored() + tally.deadLettered(), all.size());
+          return 1;
+        }
+        streamAlerts = all.size();
+        streamRate = streamAlerts / (Math.max(1, tally.lastReceivedMs() - t0) / 1000.0);
+        System.out.printf("end to end (in-JVM broker, exactly_once_v2, stages %s): %d alerts -> %.0f alerts/s, latency p50 %d ms, p99 %d ms%n",
+            components.pipeline(ScoringMetrics.inMemory()).stages(), streamAlerts, streamRate,
+            tally.latencyPercentileMs(50), tally.latencyPercentileMs(99));
+      }
+    }
+    System.out.printf("decode_alerts_per_s=%.0f stream_alerts_per_s=%.0f stream_alerts=%d sample_files=%d%n",
+        decodeRate, streamRate, streamAlerts, files.size());
+    return 0;
+  }
+
+  private static long decodeAll(AlertCodec codec, List<byte[]> messages) {
+    long n = 0;
+    for (byte[] m : messages) {
+      try {
+        Alert a = codec.decode(m);
+        for (CutoutKind k : CutoutKind.values()) {
+          a.cutout(k);
+        }
+        n++;
+      } catch (AlertDecodeException e) {
+        // Bad packets are part of real traffic; they are timed too, not counted as alerts.
+      }
+    }
+    return n;
+  }
+}

@@ -1,0 +1,82 @@
+package org.nightjar.app.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The resolved, validated configuration of one Nightjar instance. Built once by {@link
+ * ConfigLoader} and passed through constructors; immutable.
+ *
+ * @param kafka client settings passed straight to Kafka (keys without the {@code kafka.} prefix)
+ */
+public record AppConfig(
+    List<String> inputTopics,
+    String outputPrefix,
+    String applicationId,
+    String processingGuarantee,
+    int numStreamThreads,
+    long commitIntervalMs,
+    int batchMaxSize,
+    Duration batchMaxWait,
+    boolean dedupeEnabled,
+    Duration dedupeRetention,
+    Optional<String> codecSchemaDir,
+    Optional<String> codecRegistryUrl,
+    Optional<String> codecRawWriterSchema,
+    long codecMaxInflatedCutoutBytes,
+    int metricsPort,
+    Map<String, String> kafka) {
+
+  public AppConfig {
+    inputTopics = List.copyOf(inputTopics);
+    kafka = Map.copyOf(kafka);
+    if (inputTopics.isEmpty()) {
+      throw new ConfigException("input.topics", "", "at least one topic");
+    }
+    requireMatch("output.prefix", outputPrefix, "[A-Za-z0-9._-]+");
+    requireMatch("application.id", applicationId, "[A-Za-z0-9._-]+");
+    if (!processingGuarantee.equals("exactly_once_v2") && !processingGuarantee.equals("at_least_once")) {
+      throw new ConfigException("processing.guarantee", processingGuarantee, "exactly_once_v2 or at_least_once");
+    }
+    requireRange("num.stream.threads", numStreamThreads, 1, 64);
+    requireRange("commit.interval.ms", commitIntervalMs, 1, 600_000);
+    requireRange("batch.max.size", batchMaxSize, 1, 65_536);
+    requireRange("batch.max.wait.ms", batchMaxWait.toMillis(), 1, 60_000);
+    requireRange("dedupe.retention.hours", dedupeRetention.toHours(), 1, 24 * 30);
+    requireRange("codec.max.inflated.cutout.bytes", codecMaxInflatedCutoutBytes, 4_096, 1L << 30);
+    requireRange("metrics.port", metricsPort, 0, 65_535);
+    Objects.requireNonNull(codecSchemaDir);
+    Objects.requireNonNull(codecRegistryUrl);
+    Objects.requireNonNull(codecRawWriterSchema);
+  }
+
+  /** Topic of scored records, keyed by object id. */
+  public String scoredTopic() {
+    return outputPrefix + ".scored";
+  }
+
+  /** Topic of messages that could not be scored, with the reason in headers. */
+  public String deadLetterTopic() {
+    return outputPrefix + ".dlq";
+  }
+
+  /** Topic of original packets carrying one tag, e.g. {@code nightjar.anomaly}. */
+  public String tagTopic(String tagName) {
+    return outputPrefix + "." + tagName;
+  }
+
+  private static void requireMatch(String key, String value, String regex) {
+    if (value == null || !value.matches(regex)) {
+      throw new ConfigException(key, String.valueOf(value), "characters " + regex);
+    }
+  }
+
+  private static void requireRange(String key, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new ConfigException(key, Long.toString(value), "[" + min + ", " + max + "]");
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.nightjar.app.config;
+
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The one place that turns an {@link AppConfig} into Kafka client properties. */
+public final class KafkaProperties {
+  private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|jaas|token|key)(\\..*)?$");
+
+  private KafkaProperties() {}
+
+  /** Kafka Streams properties: the passthrough {@code kafka.*} settings plus ours. */
+  public static Properties streams(AppConfig config) {
+    Properties p = new Properties();
+    p.putAll(config.kafka());
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numStreamThreads());
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
+    // Alerts are 50-150 KB each: let a producer batch hold several.
+    p.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), 8 * 1024 * 1024);
+    p.putIfAbsent(StreamsConfig.producerPrefix("linger.ms"), 5);
+    return p;
+  }
+
+  /** Plain client properties (admin, producer, consumer) from the passthrough settings. */
+  public static Properties clients(AppConfig config) {
+    Properties p = new Properties();
+    p.putAll(config.kafka());
+    return p;
+  }
+
+  /** The passthrough settings with secret-looking values masked, for the startup log. */
+  public static Map<String, String> masked(Map<String, String> kafka) {
+    java.util.TreeMap<String, String> m = new java.util.TreeMap<>();
+    kafka.forEach((k, v) -> m.put(k, SECRET.matcher(k).matches() ? "******" : v));
+    return m;
+  }
+}

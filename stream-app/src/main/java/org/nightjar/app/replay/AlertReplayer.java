@@ -1,0 +1,88 @@
+package org.nightjar.app.replay;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Sends alert packet files to a topic, one file per message value, exactly as a survey's
+ * broker would (no re-encoding), optionally paced to a rate.
+ */
+public final class AlertReplayer {
+  private final Properties producerProperties;
+
+  public AlertReplayer(Properties clientProperties) {
+    Properties p = new Properties();
+    p.putAll(clientProperties);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+    p.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
+    p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
+    this.producerProperties = p;
+  }
+
+  /**
+   * Sends every file in order; returns once all are acknowledged.
+   *
+   * @param ratePerSecond messages per second, or 0 for as fast as possible
+   * @param progress told the number sent so far after each message
+   * @return the number of messages sent
+   */
+  public int replay(List<Path> files, String topic, double ratePerSecond, IntConsumer progress) throws IOException {
+    Objects.requireNonNull(topic, "topic");
+    long intervalNanos = ratePerSecond > 0 ? (long) (1e9 / ratePerSecond) : 0;
+    AtomicReference<Exception> failure = new AtomicReference<>();
+    int sent = 0;
+    long start = System.nanoTime();
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties)) {
+      Future<RecordMetadata> last = null;
+      for (Path file : files) {
+        if (intervalNanos > 0) {
+          long due = start + sent * intervalNanos;
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            sleepNanos(wait);
+          }
+        }
+        byte[] value = Files.readAllBytes(file);
+        last = producer.send(new ProducerRecord<>(topic, null, value), (meta, e) -> {
+          if (e != null) {
+            failure.compareAndSet(null, e);
+          }
+        });
+        sent++;
+        progress.accept(sent);
+      }
+      producer.flush();
+      if (last != null) {
+        last.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while replaying", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException("the broker refused a message: " + e.getCause().getMessage(), e.getCause());
+    }
+    if (failure.get() != null) {
+      throw new IOException("the broker refused a message: " + failure.get().getMessage(), failure.get());
+    }
+    return sent;
+  }
+
+  private static void sleepNanos(long nanos) throws InterruptedException {
+    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+  }
+}

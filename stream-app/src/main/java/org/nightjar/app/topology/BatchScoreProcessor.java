@@ -1,0 +1,156 @@
+package org.nightjar.app.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.nightjar.app.metrics.ScoringMetrics;
+import org.nightjar.models.ScoringException;
+import org.nightjar.models.ScoringPipeline;
+import org.nightjar.models.ScoringResult;
+import org.nightjar.schemas.Alert;
+import org.nightjar.schemas.AlertDecodeException;
+import org.nightjar.schemas.RejectReason;
+import org.nightjar.schemas.avro.BundleRef;
+import org.nightjar.schemas.avro.Tag;
+
+/**
+ * Collects alerts into micro-batches and scores each batch in one pass of the pipeline. A batch
+ * closes at {@code batch.max.size} alerts or every {@code batch.max.wait.ms} of wall-clock time,
+ * whichever comes first.
+ *
+ * <p>Pending alerts wait in a changelogged store, not in memory: the input offsets of buffered
+ * alerts are committed with that store, so a crash before the batch closes loses nothing (the
+ * buffer is restored) and, under exactly-once, emits nothing twice.
+ */
+final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Outcome> {
+  static final String STORE = "batch-buffer";
+  static final String SCORE_STAGE = "score";
+  public static final String TAGS_HEADER = "nightjar.tags";
+  public static final String BUNDLE_HEADER = "nightjar.bundle";
+
+  private final AlertDecoder decoder;
+  private final ScoringPipeline pipeline;
+  private final Optional<BundleRef> bundle;
+  private final ScoringMetrics metrics;
+  private final int maxSize;
+  private final Duration maxWait;
+  private final Clock clock;
+  private ProcessorContext<byte[], Outcome> context;
+  private KeyValueStore<Long, AlertEnvelope> buffer;
+  private long pending;
+
+  BatchScoreProcessor(AlertDecoder decoder, ScoringPipeline pipeline, Optional<BundleRef> bundle,
+      ScoringMetrics metrics, int maxSize, Duration maxWait, Clock clock) {
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.bundle = Objects.requireNonNull(bundle, "bundle");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.maxSize = maxSize;
+    this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void init(ProcessorContext<byte[], Outcome> context) {
+    this.context = context;
+    this.buffer = context.getStateStore(STORE);
+    this.pending = buffer.approximateNumEntries();
+    context.schedule(maxWait, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+  }
+
+  @Override
+  public void process(Record<byte[], Outcome> record) {
+    Outcome.Decoded decoded = (Outcome.Decoded) record.value();
+    buffer.put(decoded.alertId(), decoded.envelope());
+    if (++pending >= maxSize) {
+      flush();
+    }
+  }
+
+  private void flush() {
+    List<AlertEnvelope> envelopes = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    try (KeyValueIterator<Long, AlertEnvelope> it = buffer.all()) {
+      while (it.hasNext()) {
+        KeyValue<Long, AlertEnvelope> kv = it.next();
+        ids.add(kv.key);
+        envelopes.add(kv.value);
+      }
+    }
+    ids.forEach(buffer::delete);
+    pending = 0;
+    if (envelopes.isEmpty()) {
+      return;
+    }
+    metrics.batch(envelopes.size());
+
+    List<Alert> alerts = new ArrayList<>(envelopes.size());
+    List<AlertEnvelope> alertEnvelopes = new ArrayList<>(envelopes.size());
+    for (AlertEnvelope e : envelopes) {
+      try {
+        alerts.add(decoder.decode(e.payload()));
+        alertEnvelopes.add(e);
+      } catch (AlertDecodeException | RuntimeException ex) {
+        // Decoded once already upstream; a failure here means the decoder changed under us.
+        RejectReason reason = ex instanceof AlertDecodeException ade ? ade.reason() : RejectReason.UNEXPECTED;
+        rejected(e, new DeadLetter(reason, DecodeProcessor.STAGE, ex.getClass().getName(), ex.getMessage(), e.source()));
+      }
+    }
+
+    List<ScoringResult> results;
+    try {
+      results = pipeline.score(alerts);
+    } catch (ScoringException | RuntimeException ex) {
+      for (AlertEnvelope e : alertEnvelopes) {
+        rejected(e, new DeadLetter(RejectReason.SCORING_FAILED, SCORE_STAGE, ex.getClass().getName(), ex.getMessage(), e.source()));
+      }
+      return;
+    }
+    long now = clock.millis();
+    for (int i = 0; i < results.size(); i++) {
+      AlertEnvelope e = alertEnvelopes.get(i);
+      ScoringResult result = results.get(i);
+      if (result instanceof ScoringResult.Scored s) {
+        scored(e, s, now);
+      } else if (result instanceof ScoringResult.Rejected r) {
+        var why = r.rejection();
+        rejected(e, new DeadLetter(why.reason(), why.stage(), "org.nightjar.models.ScoringContext.Rejection", why.message(), e.source()));
+      }
+    }
+  }
+
+  private void scored(AlertEnvelope e, ScoringResult.Scored s, long now) {
+    Headers headers = new RecordHeaders();
+    String tags = s.tags().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
+    headers.add(TAGS_HEADER, tags.getBytes(StandardCharsets.UTF_8));
+    bundle.ifPresent(b -> headers.add(BUNDLE_HEADER, (b.getName() + "@" + b.getVersion()).getBytes(StandardCharsets.UTF_8)));
+    byte[] key = s.alert().objectId().getBytes(StandardCharsets.UTF_8);
+    context.forward(new Record<>(key, new Outcome.Scored(e, s.scores(), s.tags()), e.source().timestamp(), headers));
+    metrics.scored();
+    for (Tag t : s.tags()) {
+      metrics.tagged(t);
+    }
+    metrics.latency(e.source().timestamp(), s.alert().eventTime().toEpochMilli(), now);
+  }
+
+  private void rejected(AlertEnvelope e, DeadLetter letter) {
+    Headers headers = new RecordHeaders();
+    letter.writeTo(headers);
+    context.forward(new Record<>(null, new Outcome.Rejected(e, letter), e.source().timestamp(), headers));
+  }
+}

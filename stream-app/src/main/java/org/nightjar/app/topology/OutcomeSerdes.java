@@ -1,0 +1,57 @@
+package org.nightjar.app.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.nightjar.schemas.avro.AlertScores;
+
+/** Serialisation of what crosses the broker between and out of the stages. */
+final class OutcomeSerdes {
+  private OutcomeSerdes() {}
+
+  /** A decoded alert on the repartition topic: its alert id (8 bytes) then the envelope. */
+  static Serde<Outcome> decodedEnvelope() {
+    Serializer<Outcome> ser = (topic, o) -> {
+      if (o == null) {
+        return null;
+      }
+      byte[] envelope = o.envelope().toBytes();
+      return ByteBuffer.allocate(Long.BYTES + envelope.length).putLong(((Outcome.Decoded) o).alertId()).put(envelope).array();
+    };
+    Deserializer<Outcome> de = (topic, bytes) -> {
+      if (bytes == null) {
+        return null;
+      }
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      long alertId = b.getLong();
+      byte[] envelope = new byte[b.remaining()];
+      b.get(envelope);
+      return new Outcome.Decoded(AlertEnvelope.fromBytes(envelope), alertId);
+    };
+    return Serdes.serdeFrom(ser, de);
+  }
+
+  /** AlertScores in Avro's single-object encoding (marker C3 01 + schema fingerprint + body). */
+  static byte[] scoresBytes(AlertScores scores) {
+    try {
+      ByteBuffer b = AlertScores.getEncoder().encode(scores);
+      byte[] out = new byte[b.remaining()];
+      b.get(out);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode AlertScores", e);
+    }
+  }
+
+  static Serde<AlertTopology.TaggedPacket> taggedPacketPayload() {
+    Serializer<AlertTopology.TaggedPacket> ser = (topic, p) -> p == null ? null : p.payload();
+    Deserializer<AlertTopology.TaggedPacket> de = (topic, bytes) -> {
+      throw new UnsupportedOperationException("tagged packets are only written");
+    };
+    return Serdes.serdeFrom(ser, de);
+  }
+}
