@@ -63,6 +63,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
+  /**
+   * A state directory for Kafka Streams that lives and dies with this broker: state kept from an
+   * earlier broker would not match the fresh topics.
+   */
+  public Path stateDirectory() {
+    return directory.resolve("streams-state");
+  }
+
   public String bootstrapServers() {
     return cluster.bootstrapServers();
   }

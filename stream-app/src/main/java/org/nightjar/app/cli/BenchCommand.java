@@ -73,6 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       AppConfig config = configOptions.load(Map.of(
           "kafka.bootstrap.servers", kafka.bootstrapServers(),
+          "kafka.state.dir", kafka.stateDirectory().toString(),
           "application.id", "nightjar-bench",
           "dedupe.enabled", "false",
           "metrics.port", "0"));

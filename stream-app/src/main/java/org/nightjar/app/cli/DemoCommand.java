@@ -67,6 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       AppConfig config = configOptions.load(Map.of(
           "kafka.bootstrap.servers", kafka.bootstrapServers(),
+          "kafka.state.dir", kafka.stateDirectory().toString(),
           "application.id", "nightjar-demo"));
       Components components = Components.from(config);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -26,7 +26,7 @@ public final class ConfigLoader {
   private static final String KAFKA_PREFIX = "kafka.";
   /** Environment variables of ours that are not configuration keys (launcher, logging). */
   private static final List<String> NON_KEY_VARIABLES =
-      List.of("NIGHTJAR_LOG_LEVEL", "NIGHTJAR_KAFKA_LOG_LEVEL", "NIGHTJAR_JAVA_OPTS", "NIGHTJAR_HOME");
+      List.of("NIGHTJAR_LOG_LEVEL", "NIGHTJAR_LIBRARY_LOG_LEVEL", "NIGHTJAR_JAVA_OPTS", "NIGHTJAR_HOME");
 
   private final Map<String, String> env;
 

@@ -22,6 +22,8 @@ public final class KafkaProperties {
     // Alerts are 50-150 KB each: let a producer batch hold several.
     p.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), 8 * 1024 * 1024);
     p.putIfAbsent(StreamsConfig.producerPrefix("linger.ms"), 5);
+    // Bad records are dead-lettered inside the topology; this only opts in to Kafka 5's default.
+    p.putIfAbsent("processing.exception.handler.global.enabled", "true");
     return p;
   }
 

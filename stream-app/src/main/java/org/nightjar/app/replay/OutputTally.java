@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.nightjar.schemas.ScoresEncoding;
 import org.nightjar.schemas.avro.AlertScores;
 
 /**
@@ -102,7 +103,7 @@ public final class OutputTally implements AutoCloseable {
 
   static AlertScores decode(byte[] bytes) {
     try {
-      return AlertScores.getDecoder().decode(bytes);
+      return ScoresEncoding.decode(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("a record on the scored topic is not AlertScores", e);
     }

@@ -1,12 +1,11 @@
 package org.nightjar.app.topology;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.nightjar.schemas.ScoresEncoding;
 import org.nightjar.schemas.avro.AlertScores;
 
 /** Serialisation of what crosses the broker between and out of the stages. */
@@ -35,16 +34,8 @@ final class OutcomeSerdes {
     return Serdes.serdeFrom(ser, de);
   }
 
-  /** AlertScores in Avro's single-object encoding (marker C3 01 + schema fingerprint + body). */
   static byte[] scoresBytes(AlertScores scores) {
-    try {
-      ByteBuffer b = AlertScores.getEncoder().encode(scores);
-      byte[] out = new byte[b.remaining()];
-      b.get(out);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode AlertScores", e);
-    }
+    return ScoresEncoding.encode(scores);
   }
 
   static Serde<AlertTopology.TaggedPacket> taggedPacketPayload() {
