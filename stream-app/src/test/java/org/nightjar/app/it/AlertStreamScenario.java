@@ -1,0 +1,170 @@
+package org.nightjar.app.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nightjar.app.replay.OutputTally;
+import org.nightjar.schemas.AlertCodec;
+import org.nightjar.schemas.testing.BadAlerts;
+import org.nightjar.schemas.testing.SampleAlerts;
+
+/**
+ * The foundation scenario against a real broker: N valid alerts (ZTF with and without stamps,
+ * Rubin, an all-NaN stamp), D repeats of some of them and M bad messages of every kind go in;
+ * the Nightjar process is killed with SIGKILL mid-stream and started again. Exactly N distinct
+ * alert ids must come out on {@code .scored}, none twice, and M messages on {@code .dlq}, each
+ * with its reason. Subclasses say which broker.
+ */
+abstract class AlertStreamScenario {
+  private static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(3);
+
+  /** Bootstrap servers of the broker under test. */
+  protected abstract String bootstrapServers();
+
+  @TempDir Path tmp;
+
+  @Test
+  void shouldScoreEveryValidAlertOnceAndDeadLetterEveryBadOneAcrossAKill() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String input = "alerts-" + run;
+    String prefix = "nj-" + run;
+    createTopics(List.of(input, prefix + ".scored", prefix + ".dlq", prefix + ".anomaly", prefix + ".artifact",
+        prefix + ".star", prefix + ".galaxy"));
+
+    List<byte[]> valid = new ArrayList<>();
+    for (Path p : SampleAlerts.ztf().subList(0, 40)) {
+      valid.add(Files.readAllBytes(p));
+    }
+    for (Path p : SampleAlerts.ztfWithoutCutouts().subList(0, 3)) {
+      valid.add(Files.readAllBytes(p));
+    }
+    for (Path p : SampleAlerts.rubin().subList(0, 4)) {
+      valid.add(Files.readAllBytes(p));
+    }
+    for (Path p : SampleAlerts.rubinConfluent()) {
+      valid.add(Files.readAllBytes(p));
+    }
+    valid.add(BadAlerts.allNanCutout());
+    long distinctValid = valid.stream().map(AlertStreamScenario::alertId).distinct().count();
+    assertEquals(valid.size(), distinctValid, "the valid set itself has no repeated alert id");
+
+    List<BadAlerts.Case> bad = BadAlerts.all();
+    Map<String, Long> expectedReasons = new TreeMap<>();
+    bad.forEach(c -> expectedReasons.merge(c.expected().code(), 1L, Long::sum));
+
+    List<byte[]> messages = new ArrayList<>(valid);
+    messages.addAll(valid.subList(0, 5)); // repeats, as a redelivering upstream broker sends them
+    bad.forEach(c -> messages.add(c.message()));
+    Collections.shuffle(messages, new Random(42));
+
+    Path state = tmp.resolve("state");
+    Properties clients = new Properties();
+    clients.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    try (OutputTally tally = new OutputTally(clients, prefix + ".scored", prefix + ".dlq")) {
+      Process first = startNightjar(input, prefix, run, state, "first");
+      AtomicReference<Exception> sendFailure = new AtomicReference<>();
+      Thread sender = new Thread(() -> send(input, messages, 25, sendFailure), "scenario-sender");
+      sender.start();
+
+      // Kill the first instance once part of the output is out: mid-stream, mid-transaction.
+      tally.awaitTotal(() -> 12, OUTPUT_TIMEOUT);
+      long beforeKill = tally.scored() + tally.deadLettered();
+      first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      assertTrue(beforeKill < valid.size() + bad.size(), "the kill happened before the stream finished (" + beforeKill + ")");
+
+      Process second = startNightjar(input, prefix, run, state, "second");
+      try {
+        sender.join();
+        if (sendFailure.get() != null) {
+          throw sendFailure.get();
+        }
+        boolean complete = tally.awaitTotal(() -> valid.size() + bad.size(), OUTPUT_TIMEOUT);
+        tally.drain(Duration.ofSeconds(3));
+        assertTrue(complete, "timed out: scored " + tally.scored() + ", dead-lettered " + tally.deadLettered());
+      } finally {
+        second.destroy();
+        second.waitFor(60, TimeUnit.SECONDS);
+      }
+
+      assertEquals(valid.size(), tally.scored(), "every valid alert scored exactly once");
+      assertEquals(valid.size(), tally.alertIds().size(), "distinct alert ids");
+      assertEquals(0, tally.repeatedIds(), "no alert id twice");
+      assertEquals(bad.size(), tally.deadLettered(), "every bad message dead-lettered exactly once");
+      assertEquals(expectedReasons, tally.reasons(), "dead-letter reasons");
+    }
+  }
+
+  private static long alertId(byte[] message) {
+    try {
+      return AlertCodec.withDefaults().decode(message).alertId();
+    } catch (Exception e) {
+      throw new AssertionError("sample message does not decode", e);
+    }
+  }
+
+  private void createTopics(List<String> names) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      admin.createTopics(names.stream()
+          .map(n -> new NewTopic(n, 3, (short) 1).configs(Map.of("max.message.bytes", Integer.toString(16 << 20))))
+          .toList()).all().get();
+    }
+  }
+
+  private void send(String topic, List<byte[]> messages, int perSecond, AtomicReference<Exception> failure) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 << 20));
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+      for (byte[] m : messages) {
+        producer.send(new ProducerRecord<>(topic, m)).get();
+        Thread.sleep(1000 / perSecond);
+      }
+    } catch (Exception e) {
+      failure.set(e);
+    }
+  }
+
+  /** The real CLI in its own JVM, so that it can be killed like a crashed pod. */
+  private Process startNightjar(String input, String prefix, String run, Path state, String name) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "org.nightjar.app.Main", "run",
+        "-s", "kafka.bootstrap.servers=" + bootstrapServers(),
+        "-s", "input.topics=" + input,
+        "-s", "output.prefix=" + prefix,
+        "-s", "application.id=nightjar-it-" + run,
+        "-s", "kafka.state.dir=" + state,
+        "-s", "metrics.port=0",
+        "-s", "batch.max.size=8",
+        "-s", "commit.interval.ms=100"));
+    File log = tmp.resolve("nightjar-" + name + ".log").toFile();
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+  }
+}

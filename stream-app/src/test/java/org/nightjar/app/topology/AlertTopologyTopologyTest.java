@@ -1,0 +1,153 @@
+package org.nightjar.app.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nightjar.app.config.AppConfig;
+import org.nightjar.app.config.ConfigLoader;
+import org.nightjar.app.config.KafkaProperties;
+import org.nightjar.app.metrics.ScoringMetrics;
+import org.nightjar.models.ScoringPipeline;
+import org.nightjar.models.StageListener;
+import org.nightjar.schemas.AlertCodec;
+import org.nightjar.schemas.ScoresEncoding;
+import org.nightjar.schemas.avro.AlertScores;
+import org.nightjar.schemas.avro.QualityFlag;
+import org.nightjar.schemas.testing.BadAlerts;
+import org.nightjar.schemas.testing.SampleAlerts;
+
+class AlertTopologyTopologyTest {
+  private final AlertCodec codec = AlertCodec.withDefaults();
+  private ScoringMetrics metrics;
+  private TopologyTestDriver driver;
+  private TestInputTopic<byte[], byte[]> input;
+  private TestOutputTopic<byte[], byte[]> scored;
+  private TestOutputTopic<byte[], byte[]> dlq;
+
+  @BeforeEach
+  void setUp() {
+    AppConfig config = new ConfigLoader(Map.of()).load(Optional.empty(),
+        Map.of("batch.max.size", "4", "batch.max.wait.ms", "100", "kafka.bootstrap.servers", "unused:9092"));
+    metrics = ScoringMetrics.inMemory();
+    ScoringPipeline pipeline = new ScoringPipeline(List.of(), Optional.empty(), StageListener.NONE, Clock.systemUTC());
+    AlertTopology topology = new AlertTopology(config, codec::decode, pipeline, Optional.empty(), metrics, Clock.systemUTC());
+    Properties props = KafkaProperties.streams(config);
+    driver = new TopologyTestDriver(topology.build(), props);
+    input = driver.createInputTopic("ztf-alerts", new ByteArraySerializer(), new ByteArraySerializer());
+    scored = driver.createOutputTopic("nightjar.scored", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    dlq = driver.createOutputTopic("nightjar.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void tearDown() {
+    driver.close();
+  }
+
+  @Test
+  void shouldHoldAlertsUntilTheBatchFillsThenScoreThemAll() throws Exception {
+    List<Path> ztf = SampleAlerts.ztf();
+    for (int i = 0; i < 3; i++) {
+      input.pipeInput(Files.readAllBytes(ztf.get(i)));
+    }
+    assertTrue(scored.isEmpty(), "a batch of 4 is not full after 3 alerts");
+    input.pipeInput(Files.readAllBytes(ztf.get(3)));
+    List<TestRecord<byte[], byte[]>> out = scored.readRecordsToList();
+    assertEquals(4, out.size());
+    for (TestRecord<byte[], byte[]> r : out) {
+      AlertScores s = ScoresEncoding.decode(r.value());
+      assertEquals(s.getObjectId(), new String(r.key(), StandardCharsets.UTF_8), "scored records are keyed by object id");
+      assertEquals("", header(r, BatchScoreProcessor.TAGS_HEADER), "no tagging stage is configured, so no tag");
+      assertEquals(null, s.getArtifact(), "no embedding stage configured: no artifact section");
+    }
+    assertEquals(4, metrics.count("nightjar.alerts.scored"));
+  }
+
+  @Test
+  void shouldCloseAPartialBatchAfterTheWait() throws Exception {
+    input.pipeInput(Files.readAllBytes(SampleAlerts.ztf().get(0)));
+    assertTrue(scored.isEmpty());
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    assertEquals(1, scored.readRecordsToList().size());
+  }
+
+  @Test
+  void shouldEmitARepeatedAlertIdOnce() throws Exception {
+    byte[] alert = Files.readAllBytes(SampleAlerts.ztf().get(0));
+    input.pipeInput(alert);
+    input.pipeInput(alert);
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    input.pipeInput(alert);
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    assertEquals(1, scored.readRecordsToList().size());
+    assertEquals(2, metrics.count("nightjar.alerts.duplicates"));
+  }
+
+  @Test
+  void shouldDeadLetterUndecodableMessageWithOriginalBytesAndReason() {
+    BadAlerts.Case bad = BadAlerts.notAvro();
+    input.pipeInput("k".getBytes(StandardCharsets.UTF_8), bad.message());
+    TestRecord<byte[], byte[]> r = dlq.readRecord();
+    assertEquals(List.of(), List.of(scored.readRecordsToList().toArray()));
+    assertTrue(java.util.Arrays.equals(bad.message(), r.value()), "original bytes kept");
+    assertEquals("k", new String(r.key(), StandardCharsets.UTF_8), "original key kept");
+    assertEquals("not-avro", header(r, DeadLetter.REASON));
+    assertEquals("decode", header(r, DeadLetter.STAGE));
+    assertEquals("ztf-alerts", header(r, DeadLetter.SOURCE_TOPIC));
+    assertEquals("0", header(r, DeadLetter.SOURCE_OFFSET));
+    assertTrue(header(r, DeadLetter.CLASS).endsWith("AlertDecodeException"), header(r, DeadLetter.CLASS));
+    assertEquals(1, metrics.count("nightjar.alerts.deadlettered"));
+  }
+
+  @Test
+  void shouldDeadLetterEveryBadCaseWithItsReasonAndKeepGoing() throws Exception {
+    List<BadAlerts.Case> cases = BadAlerts.all();
+    cases.forEach(c -> input.pipeInput(c.message()));
+    input.pipeInput(Files.readAllBytes(SampleAlerts.ztf().get(5)));
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
+    assertEquals(cases.size(), letters.size());
+    Map<String, Long> expected = new java.util.TreeMap<>();
+    cases.forEach(c -> expected.merge(c.expected().code(), 1L, Long::sum));
+    Map<String, Long> actual = new java.util.TreeMap<>();
+    letters.forEach(r -> actual.merge(header(r, DeadLetter.REASON), 1L, Long::sum));
+    assertEquals(expected, actual);
+    for (TestRecord<byte[], byte[]> r : letters) {
+      String stage = header(r, DeadLetter.STAGE);
+      assertTrue(stage.equals("decode") || stage.equals("cutouts"), stage);
+    }
+    assertEquals(1, scored.readRecordsToList().size(), "the valid alert after them is scored");
+  }
+
+  @Test
+  void shouldFlagAnAllNanStampInsteadOfRejectingIt() throws Exception {
+    input.pipeInput(BadAlerts.allNanCutout());
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    AlertScores s = ScoresEncoding.decode(scored.readRecord().value());
+    assertTrue(s.getFlags().contains(QualityFlag.ALL_NAN_CUTOUT), s.getFlags().toString());
+    assertTrue(dlq.isEmpty());
+  }
+
+  private static String header(TestRecord<byte[], byte[]> r, String key) {
+    Header h = r.headers().lastHeader(key);
+    return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+  }
+}
