@@ -273,6 +273,37 @@ class AlertCodecTest {
     }
   }
 
+  /** Seeded random damage to real messages: only AlertDecodeException may come out, never an unchecked one. */
+  @Test
+  void shouldNeverThrowUncheckedOnRandomlyDamagedMessages() {
+    String[] bases = {BadAlerts.OFFICIAL_ZTF, BadAlerts.FINK_ZTF, BadAlerts.RUBIN_FRAME,
+        "rubin/58804303023833089_58804303023833089.avro", "ztf/3367148980115015000.avro"};
+    java.util.Random random = new java.util.Random(20261123);
+    for (int i = 0; i < 1500; i++) {
+      byte[] m = SampleAlerts.read(bases[i % bases.length]);
+      int changes = 1 + random.nextInt(8);
+      for (int j = 0; j < changes; j++) {
+        int bound = random.nextBoolean() ? Math.min(m.length, 3000) : m.length;
+        m[random.nextInt(bound)] = (byte) random.nextInt(256);
+      }
+      if (random.nextInt(10) == 0) {
+        m = Arrays.copyOf(m, random.nextInt(m.length));
+      }
+      try {
+        Alert alert = CODEC.decode(m);
+        for (CutoutKind kind : CutoutKind.values()) {
+          try {
+            alert.cutout(kind);
+          } catch (AlertDecodeException e) {
+            assertNotNull(e.reason());
+          }
+        }
+      } catch (AlertDecodeException e) {
+        assertNotNull(e.reason());
+      }
+    }
+  }
+
   @Test
   void shouldDecodeRawAvroWithConfiguredWriterSchema() throws Exception {
     byte[] frame = SampleAlerts.read("rubin-confluent/7912941781254298.avro");

@@ -342,7 +342,8 @@ public final class BadAlerts {
     return pos;
   }
 
-  static GenericRecord readRecord(byte[] container) {
+  /** The first record of a container. */
+  public static GenericRecord readRecord(byte[] container) {
     try (DataFileStream<GenericRecord> in =
         new DataFileStream<>(new ByteArrayInputStream(container), new GenericDatumReader<>())) {
       return in.next();
@@ -351,7 +352,8 @@ public final class BadAlerts {
     }
   }
 
-  static byte[] writeContainer(Schema schema, List<GenericRecord> records) {
+  /** A null-codec container of {@code records}. */
+  public static byte[] writeContainer(Schema schema, List<GenericRecord> records) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (DataFileWriter<GenericRecord> w = new DataFileWriter<>(new GenericDatumWriter<>(schema))) {
       w.create(schema, out);
