@@ -67,7 +67,7 @@ public final class AlertTopology {
     StreamsBuilder builder = new StreamsBuilder();
 
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(BatchScoreProcessor.STORE), Serdes.Long(), AlertEnvelope.serde()));
+        Stores.inMemoryKeyValueStore(BatchScoreProcessor.STORE), Serdes.Long(), envelopeSerde));
 
     KStream<byte[], byte[]> input = builder.stream(config.inputTopics(), Consumed.with(bytes, bytes).withName("alerts-in"));
     Map<String, KStream<byte[], Outcome>> decoded = input
@@ -79,15 +79,19 @@ public final class AlertTopology {
     KStream<byte[], Outcome> byAlertId = decoded.get("decode-ok")
         .repartition(Repartitioned.<byte[], Outcome>as("by-alert-id").withKeySerde(bytes).withValueSerde(envelopeSerde));
     KStream<byte[], Outcome> unique = byAlertId;
+    String[] batchStores = {BatchScoreProcessor.STORE};
     if (config.dedupeEnabled()) {
+      // Retention covers the look-back and look-ahead of DedupeProcessor's fetch window.
       builder.addStateStore(Stores.windowStoreBuilder(
           Stores.persistentWindowStore(DedupeProcessor.STORE, config.dedupeRetention().multipliedBy(2), config.dedupeRetention().multipliedBy(2), false),
           Serdes.Long(), Serdes.Long()));
-      unique = byAlertId.process(() -> new DedupeProcessor(config.dedupeRetention(), metrics), Named.as("dedupe"), DedupeProcessor.STORE);
+      unique = byAlertId.process(() -> new DedupeProcessor(config.dedupeRetention(), metrics), Named.as("dedupe"),
+          DedupeProcessor.STORE);
+      batchStores = new String[] {BatchScoreProcessor.STORE, DedupeProcessor.STORE};
     }
     Map<String, KStream<byte[], Outcome>> scored = unique
         .process(() -> new BatchScoreProcessor(decoder, pipeline, bundle, metrics,
-            config.batchMaxSize(), config.batchMaxWait(), clock), Named.as("batch-score"), BatchScoreProcessor.STORE)
+            config.batchMaxSize(), config.batchMaxWait(), config.dedupeEnabled(), clock), Named.as("batch-score"), batchStores)
         .split(Named.as("score-"))
         .branch((k, v) -> v instanceof Outcome.Rejected, Branched.as("rejected"))
         .defaultBranch(Branched.as("ok"));

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.nightjar.app.metrics.ScoringMetrics;
 import org.nightjar.models.ScoringException;
 import org.nightjar.models.ScoringPipeline;
@@ -49,19 +50,23 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private final ScoringMetrics metrics;
   private final int maxSize;
   private final Duration maxWait;
+  private final boolean dedupe;
   private final Clock clock;
   private ProcessorContext<byte[], Outcome> context;
-  private KeyValueStore<Long, AlertEnvelope> buffer;
+  private KeyValueStore<Long, Outcome> buffer;
+  private WindowStore<Long, Long> admittedIds;
   private long pending;
+  private long nextSequence;
 
   BatchScoreProcessor(AlertDecoder decoder, ScoringPipeline pipeline, Optional<BundleRef> bundle,
-      ScoringMetrics metrics, int maxSize, Duration maxWait, Clock clock) {
+      ScoringMetrics metrics, int maxSize, Duration maxWait, boolean dedupe, Clock clock) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.bundle = Objects.requireNonNull(bundle, "bundle");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.maxSize = maxSize;
     this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+    this.dedupe = dedupe;
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -69,14 +74,22 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   public void init(ProcessorContext<byte[], Outcome> context) {
     this.context = context;
     this.buffer = context.getStateStore(STORE);
-    this.pending = buffer.approximateNumEntries();
+    this.admittedIds = dedupe ? context.getStateStore(DedupeProcessor.STORE) : null;
+    // Keys are arrival sequence numbers: batches keep arrival order, repeats never collide.
+    this.pending = 0;
+    this.nextSequence = 0;
+    try (KeyValueIterator<Long, Outcome> it = buffer.all()) {
+      while (it.hasNext()) {
+        nextSequence = Math.max(nextSequence, it.next().key + 1);
+        pending++;
+      }
+    }
     context.schedule(maxWait, PunctuationType.WALL_CLOCK_TIME, now -> flush());
   }
 
   @Override
   public void process(Record<byte[], Outcome> record) {
-    Outcome.Decoded decoded = (Outcome.Decoded) record.value();
-    buffer.put(decoded.alertId(), decoded.envelope());
+    buffer.put(nextSequence++, record.value());
     if (++pending >= maxSize) {
       flush();
     }
@@ -84,15 +97,15 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
 
   private void flush() {
     List<AlertEnvelope> envelopes = new ArrayList<>();
-    List<Long> ids = new ArrayList<>();
-    try (KeyValueIterator<Long, AlertEnvelope> it = buffer.all()) {
+    List<Long> keys = new ArrayList<>();
+    try (KeyValueIterator<Long, Outcome> it = buffer.all()) {
       while (it.hasNext()) {
-        KeyValue<Long, AlertEnvelope> kv = it.next();
-        ids.add(kv.key);
-        envelopes.add(kv.value);
+        KeyValue<Long, Outcome> kv = it.next();
+        keys.add(kv.key);
+        envelopes.add(kv.value.envelope());
       }
     }
-    ids.forEach(buffer::delete);
+    keys.forEach(buffer::delete);
     pending = 0;
     if (envelopes.isEmpty()) {
       return;
@@ -116,7 +129,9 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
     try {
       results = pipeline.score(alerts);
     } catch (ScoringException | RuntimeException ex) {
-      for (AlertEnvelope e : alertEnvelopes) {
+      for (int i = 0; i < alertEnvelopes.size(); i++) {
+        AlertEnvelope e = alertEnvelopes.get(i);
+        forget(alerts.get(i).alertId(), e.source().timestamp());
         rejected(e, new DeadLetter(RejectReason.SCORING_FAILED, SCORE_STAGE, ex.getClass().getName(), ex.getMessage(), e.source()));
       }
       return;
@@ -128,6 +143,7 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
       if (result instanceof ScoringResult.Scored s) {
         scored(e, s, now);
       } else if (result instanceof ScoringResult.Rejected r) {
+        forget(r.alert().alertId(), e.source().timestamp());
         var why = r.rejection();
         rejected(e, new DeadLetter(why.reason(), why.stage(), "org.nightjar.models.ScoringContext.Rejection", why.message(), e.source()));
       }
@@ -141,11 +157,19 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
     bundle.ifPresent(b -> headers.add(BUNDLE_HEADER, (b.getName() + "@" + b.getVersion()).getBytes(StandardCharsets.UTF_8)));
     byte[] key = s.alert().objectId().getBytes(StandardCharsets.UTF_8);
     context.forward(new Record<>(key, new Outcome.Scored(e, s.scores(), s.tags()), e.source().timestamp(), headers));
+
     metrics.scored();
     for (Tag t : s.tags()) {
       metrics.tagged(t);
     }
     metrics.latency(e.source().timestamp(), s.alert().eventTime().toEpochMilli(), now);
+  }
+
+  /** A dead-lettered alert must not block a good copy of it arriving later. */
+  private void forget(long alertId, long timestamp) {
+    if (admittedIds != null) {
+      admittedIds.put(alertId, null, timestamp);
+    }
   }
 
   private void rejected(AlertEnvelope e, DeadLetter letter) {

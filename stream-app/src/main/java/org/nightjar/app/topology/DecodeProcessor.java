@@ -2,6 +2,8 @@ package org.nightjar.app.topology;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -54,7 +56,9 @@ final class DecodeProcessor implements Processor<byte[], byte[], byte[], Outcome
   }
 
   private void reject(Record<byte[], byte[]> record, AlertEnvelope envelope, DeadLetter letter) {
-    context.forward(record.withValue(new Outcome.Rejected(envelope, letter)));
+    Headers headers = new RecordHeaders(record.headers().toArray());
+    letter.writeTo(headers);
+    context.forward(record.withValue((Outcome) new Outcome.Rejected(envelope, letter)).withHeaders(headers));
   }
 
   /** The alert id as the 8-byte big-endian key of the repartition topic. */

@@ -11,9 +11,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.nightjar.app.metrics.ScoringMetrics;
 
 /**
- * Drops an alert whose id was already seen within the retention window. The ids live in a
- * changelogged window store, so a restart or a rebalance remembers them; under exactly-once the
- * store update and the forward commit together.
+ * Drops an alert whose id was already admitted within the retention window. When an admitted
+ * alert is later dead-lettered (a corrupt stamp), {@link BatchScoreProcessor} forgets its id, so
+ * a good copy arriving afterwards is still scored. The ids live in a changelogged window store: a
+ * restart or a rebalance remembers them, and under exactly-once the store update and the output
+ * commit together.
  */
 final class DedupeProcessor implements Processor<byte[], Outcome, byte[], Outcome> {
   static final String STORE = "alert-ids";
@@ -34,16 +36,22 @@ final class DedupeProcessor implements Processor<byte[], Outcome, byte[], Outcom
     this.seen = context.getStateStore(STORE);
   }
 
+  /** Whether {@code alertId} was admitted within the retention around {@code timestamp}. */
+  static boolean wasAdmitted(WindowStore<Long, Long> seen, long alertId, long timestamp, Duration retention) {
+    Instant t = Instant.ofEpochMilli(timestamp);
+    try (WindowStoreIterator<Long> it = seen.fetch(alertId, t.minus(retention), t.plus(retention))) {
+      return it.hasNext();
+    }
+  }
+
   @Override
   public void process(Record<byte[], Outcome> record) {
     Outcome.Decoded decoded = (Outcome.Decoded) record.value();
     long id = decoded.alertId();
     long ts = record.timestamp();
-    try (WindowStoreIterator<Long> it = seen.fetch(id, Instant.ofEpochMilli(ts).minus(retention), Instant.ofEpochMilli(ts).plus(retention))) {
-      if (it.hasNext()) {
-        metrics.duplicate();
-        return;
-      }
+    if (wasAdmitted(seen, id, ts, retention)) {
+      metrics.duplicate();
+      return;
     }
     seen.put(id, ts, ts);
     context.forward(record);

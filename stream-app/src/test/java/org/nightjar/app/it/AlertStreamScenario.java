@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nightjar.app.replay.OutputTally;
 import org.nightjar.schemas.AlertCodec;
+import org.nightjar.schemas.CutoutKind;
 import org.nightjar.schemas.testing.BadAlerts;
 import org.nightjar.schemas.testing.SampleAlerts;
 
@@ -55,8 +56,9 @@ abstract class AlertStreamScenario {
     createTopics(List.of(input, prefix + ".scored", prefix + ".dlq", prefix + ".anomaly", prefix + ".artifact",
         prefix + ".star", prefix + ".galaxy"));
 
+    List<Path> ztf = SampleAlerts.ztf();
     List<byte[]> valid = new ArrayList<>();
-    for (Path p : SampleAlerts.ztf().subList(0, 40)) {
+    for (Path p : ztf.subList(0, 40)) {
       valid.add(Files.readAllBytes(p));
     }
     for (Path p : SampleAlerts.ztfWithoutCutouts().subList(0, 3)) {
@@ -72,7 +74,19 @@ abstract class AlertStreamScenario {
     long distinctValid = valid.stream().map(AlertStreamScenario::alertId).distinct().count();
     assertEquals(valid.size(), distinctValid, "the valid set itself has no repeated alert id");
 
-    List<BadAlerts.Case> bad = BadAlerts.all();
+    // Decode failures as they come; each bad stamp is planted in a different real packet, so that
+    // the bad messages carry distinct alert ids (copies of one alert would rightly be repeats).
+    List<BadAlerts.Case> bad = new ArrayList<>();
+    int host = 40;
+    for (BadAlerts.Case c : BadAlerts.all()) {
+      if (c.failingCutout().isEmpty()) {
+        bad.add(c);
+      } else {
+        CutoutKind kind = c.failingCutout().get();
+        byte[] planted = BadAlerts.withStamp(Files.readAllBytes(ztf.get(host++)), kind, BadAlerts.stampOf(c.message(), kind));
+        bad.add(new BadAlerts.Case(c.name(), planted, c.expected(), c.failingCutout()));
+      }
+    }
     Map<String, Long> expectedReasons = new TreeMap<>();
     bad.forEach(c -> expectedReasons.merge(c.expected().code(), 1L, Long::sum));
 

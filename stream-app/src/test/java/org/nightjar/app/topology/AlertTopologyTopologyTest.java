@@ -120,7 +120,11 @@ class AlertTopologyTopologyTest {
   @Test
   void shouldDeadLetterEveryBadCaseWithItsReasonAndKeepGoing() throws Exception {
     List<BadAlerts.Case> cases = BadAlerts.all();
-    cases.forEach(c -> input.pipeInput(c.message()));
+    for (BadAlerts.Case c : cases) {
+      input.pipeInput(c.message());
+      // The stamp cases are copies of one packet: close each batch, or later copies are repeats.
+      driver.advanceWallClockTime(Duration.ofMillis(150));
+    }
     input.pipeInput(Files.readAllBytes(SampleAlerts.ztf().get(5)));
     driver.advanceWallClockTime(Duration.ofMillis(150));
     List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
@@ -135,6 +139,18 @@ class AlertTopologyTopologyTest {
       assertTrue(stage.equals("decode") || stage.equals("cutouts"), stage);
     }
     assertEquals(1, scored.readRecordsToList().size(), "the valid alert after them is scored");
+  }
+
+  @Test
+  void shouldScoreAGoodCopyThatArrivesAfterACorruptOneWasDeadLettered() throws Exception {
+    BadAlerts.Case corrupt = BadAlerts.truncatedGzipCutout();
+    input.pipeInput(corrupt.message());
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    assertEquals(1, dlq.readRecordsToList().size());
+    input.pipeInput(SampleAlerts.read(BadAlerts.FINK_ZTF)); // the packet the corrupt copy was made from
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    assertEquals(1, scored.readRecordsToList().size());
+    assertEquals(0, metrics.count("nightjar.alerts.duplicates"));
   }
 
   @Test
