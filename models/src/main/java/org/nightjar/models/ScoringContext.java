@@ -20,12 +20,18 @@ import org.nightjar.schemas.avro.Tag;
  */
 public final class ScoringContext {
 
-  /** Why one alert was dropped from scoring; it goes to the dead-letter topic. */
-  public record Rejection(RejectReason reason, String stage, String message) {
+  /**
+   * Why one alert was dropped from scoring; it goes to the dead-letter topic.
+   *
+   * @param errorClass the exception class behind it, or this record's class when a stage
+   *     decided without one
+   */
+  public record Rejection(RejectReason reason, String stage, String errorClass, String message) {
     public Rejection {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(stage, "stage");
-      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(errorClass, "errorClass");
+      message = message == null ? "" : message;
     }
   }
 
@@ -94,8 +100,13 @@ public final class ScoringContext {
 
   /** Takes this alert out of the batch: later stages skip it and it is dead-lettered. */
   public void reject(RejectReason reason, String stage, String message) {
+    reject(reason, stage, Rejection.class.getName(), message);
+  }
+
+  /** As {@link #reject(RejectReason, String, String)}, naming the exception class behind it. */
+  public void reject(RejectReason reason, String stage, String errorClass, String message) {
     if (rejection == null) {
-      rejection = new Rejection(reason, stage, message);
+      rejection = new Rejection(reason, stage, errorClass, message);
     }
   }
 

@@ -64,10 +64,10 @@ public final class ScoringPipeline implements AutoCloseable {
         inspections.add(CutoutInspector.inspect(alert));
       } catch (AlertDecodeException e) {
         inspections.add(null);
-        ctx.reject(e.reason(), CUTOUT_STAGE, e.getMessage());
+        ctx.reject(e.reason(), CUTOUT_STAGE, e.getClass().getName(), e.getMessage());
       } catch (RuntimeException e) {
         inspections.add(null);
-        ctx.reject(RejectReason.UNEXPECTED, CUTOUT_STAGE, e.getClass().getName() + ": " + e.getMessage());
+        ctx.reject(RejectReason.UNEXPECTED, CUTOUT_STAGE, e.getClass().getName(), e.getMessage());
       }
     }
     record(CUTOUT_STAGE, t0, n, stageMillis);

@@ -50,54 +50,62 @@ public final class ScoreCommand implements Callable<Integer> {
       files.addAll(AlertFiles.list(p));
     }
     try (ScoringPipeline pipeline = components.pipeline(ScoringMetrics.inMemory())) {
-      List<Alert> batch = new ArrayList<>();
-      List<Path> batchFiles = new ArrayList<>();
+      List<Entry> batch = new ArrayList<>();
+      int alerts = 0;
       for (Path file : files) {
-        try {
-          batch.add(components.codec().decode(AlertFiles.read(file)));
-          batchFiles.add(file);
-        } catch (AlertDecodeException e) {
-          error(out, file, e.getClass().getName(), e.reason(), "decode", e.getMessage());
-        } catch (IOException | RuntimeException e) {
-          error(out, file, e.getClass().getName(), RejectReason.UNEXPECTED, "decode", e.getMessage());
-        }
-        if (batch.size() >= config.batchMaxSize()) {
-          flush(out, pipeline, batch, batchFiles);
+        batch.add(decode(components, file));
+        if (batch.get(batch.size() - 1).alert() != null && ++alerts >= config.batchMaxSize()) {
+          flush(out, pipeline, batch);
+          alerts = 0;
         }
       }
-      flush(out, pipeline, batch, batchFiles);
+      flush(out, pipeline, batch);
     }
     out.flush();
     return 0;
   }
 
-  private static void flush(PrintStream out, ScoringPipeline pipeline, List<Alert> batch, List<Path> files)
-      throws IOException, ScoringException {
-    if (batch.isEmpty()) {
-      return;
+  /** One file of the input: its alert, or the JSON line saying why it has none. */
+  private record Entry(Path file, Alert alert, Map<String, Object> error) {}
+
+  private static Entry decode(Components components, Path file) {
+    try {
+      return new Entry(file, components.codec().decode(AlertFiles.read(file)), null);
+    } catch (AlertDecodeException e) {
+      return new Entry(file, null, error(file, e.getClass().getName(), e.reason(), "decode", e.getMessage()));
+    } catch (IOException | RuntimeException e) {
+      return new Entry(file, null, error(file, e.getClass().getName(), RejectReason.UNEXPECTED, "decode", e.getMessage()));
     }
-    List<ScoringResult> results = pipeline.score(batch);
-    for (int i = 0; i < results.size(); i++) {
-      ScoringResult r = results.get(i);
+  }
+
+  /** Scores the batch's alerts and prints every entry in input order. */
+  private static void flush(PrintStream out, ScoringPipeline pipeline, List<Entry> batch) throws IOException, ScoringException {
+    List<Alert> alerts = batch.stream().map(Entry::alert).filter(a -> a != null).toList();
+    List<ScoringResult> results = alerts.isEmpty() ? List.of() : pipeline.score(alerts);
+    int next = 0;
+    for (Entry e : batch) {
+      if (e.alert() == null) {
+        out.println(JSON.writeValueAsString(e.error()));
+        continue;
+      }
+      ScoringResult r = results.get(next++);
       if (r instanceof ScoringResult.Scored s) {
         out.println(JSON.writeValueAsString(AvroJson.toPlain(s.scores())));
       } else if (r instanceof ScoringResult.Rejected rej) {
         var why = rej.rejection();
-        error(out, files.get(i), "org.nightjar.models.ScoringContext.Rejection", why.reason(), why.stage(), why.message());
+        out.println(JSON.writeValueAsString(error(e.file(), why.errorClass(), why.reason(), why.stage(), why.message())));
       }
     }
     batch.clear();
-    files.clear();
   }
 
-  private static void error(PrintStream out, Path file, String errorClass, RejectReason reason, String stage, String message)
-      throws IOException {
+  private static Map<String, Object> error(Path file, String errorClass, RejectReason reason, String stage, String message) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("file", file.toString());
     m.put("error", errorClass);
     m.put("reason", reason.code());
     m.put("stage", stage);
     m.put("message", message);
-    out.println(JSON.writeValueAsString(m));
+    return m;
   }
 }

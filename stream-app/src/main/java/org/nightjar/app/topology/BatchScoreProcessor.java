@@ -145,7 +145,7 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
       } else if (result instanceof ScoringResult.Rejected r) {
         forget(r.alert().alertId(), e.source().timestamp());
         var why = r.rejection();
-        rejected(e, new DeadLetter(why.reason(), why.stage(), "org.nightjar.models.ScoringContext.Rejection", why.message(), e.source()));
+        rejected(e, new DeadLetter(why.reason(), why.stage(), why.errorClass(), why.message(), e.source()));
       }
     }
   }
