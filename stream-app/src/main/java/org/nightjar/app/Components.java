@@ -23,7 +23,7 @@ import org.nightjar.schemas.avro.BundleRef;
  * scoring pipeline and the topology. Every command (run, demo, score, bench) wires through here,
  * so they all score alike.
  */
-public final class Components {
+public final class Components implements AutoCloseable {
   private final AppConfig config;
   private final AlertCodec codec;
   private final List<Scorer> scorers;
@@ -75,6 +75,20 @@ public final class Components {
   /** A fresh pipeline over the configured scorers, reporting stage times to {@code metrics}. */
   public ScoringPipeline pipeline(ScoringMetrics metrics) {
     return new ScoringPipeline(scorers, bundle, metrics, Clock.systemUTC());
+  }
+
+  /** Stage names in the order they run. */
+  public List<String> stages() {
+    List<String> names = new java.util.ArrayList<>();
+    names.add(ScoringPipeline.CUTOUT_STAGE);
+    scorers.forEach(s -> names.add(s.stage()));
+    return names;
+  }
+
+  /** Releases the scorers' native memory. */
+  @Override
+  public void close() {
+    scorers.forEach(org.nightjar.models.Scorer::close);
   }
 
   public AlertTopology topology(ScoringMetrics metrics) {

@@ -1,6 +1,5 @@
 package org.nightjar.app.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,13 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nightjar.app.Components;
-import org.nightjar.app.NightjarStreams;
-import org.nightjar.app.broker.EmbeddedKafka;
 import org.nightjar.app.config.AppConfig;
-import org.nightjar.app.config.KafkaProperties;
-import org.nightjar.app.metrics.ScoringMetrics;
-import org.nightjar.app.replay.AlertReplayer;
-import org.nightjar.app.replay.OutputTally;
 import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.AlertDecodeException;
@@ -70,38 +63,23 @@ public final class BenchCommand implements Callable<Integer> {
 
     double streamRate;
     long streamAlerts;
-    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      AppConfig config = configOptions.load(Map.of(
-          "kafka.bootstrap.servers", kafka.bootstrapServers(),
-          "kafka.state.dir", kafka.stateDirectory().toString(),
-          "application.id", "nightjar-bench",
-          "dedupe.enabled", "false",
-          "metrics.port", "0"));
-      Components components = Components.from(config);
-      ScoringMetrics metrics = ScoringMetrics.inMemory();
-      var topology = components.topology(metrics);
-      List<String> topics = new ArrayList<>(config.inputTopics());
-      topics.addAll(topology.outputTopics());
-      kafka.createTopics(topics, 3);
-      List<Path> all = new ArrayList<>();
-      for (int i = 0; i < streamTimes; i++) {
-        all.addAll(files);
+    List<Path> all = new ArrayList<>();
+    for (int i = 0; i < streamTimes; i++) {
+      all.addAll(files);
+    }
+    Map<String, String> settings = Map.of("application.id", "nightjar-bench", "dedupe.enabled", "false", "metrics.port", "0");
+    try (LocalStack stack = LocalStack.start(configOptions, settings, 3)) {
+      long t0 = System.currentTimeMillis();
+      stack.replay(all, n -> {});
+      if (!stack.tally.awaitTotal(all::size, Duration.ofMinutes(10))) {
+        System.out.printf("end to end: only %d of %d alerts came out in time%n", stack.tally.scored() + stack.tally.deadLettered(), all.size());
+        return 1;
       }
-      try (NightjarStreams streams = new NightjarStreams(topology.build(), KafkaProperties.streams(config));
-          OutputTally tally = new OutputTally(KafkaProperties.clients(config), config.scoredTopic(), config.deadLetterTopic())) {
-        streams.startAndAwaitRunning(Duration.ofMinutes(2));
-        long t0 = System.currentTimeMillis();
-        new AlertReplayer(KafkaProperties.clients(config)).replay(all, config.inputTopics().get(0), 0, n -> {});
-        if (!tally.awaitTotal(all::size, Duration.ofMinutes(10))) {
-          System.out.printf("end to end: only %d of %d alerts came out in time%n", tally.scored() + tally.deadLettered(), all.size());
-          return 1;
-        }
-        streamAlerts = all.size();
-        streamRate = streamAlerts / (Math.max(1, tally.lastReceivedMs() - t0) / 1000.0);
-        System.out.printf("end to end (in-JVM broker, exactly_once_v2, stages %s): %d alerts -> %.0f alerts/s, latency p50 %d ms, p99 %d ms%n",
-            components.pipeline(ScoringMetrics.inMemory()).stages(), streamAlerts, streamRate,
-            tally.latencyPercentileMs(50), tally.latencyPercentileMs(99));
-      }
+      streamAlerts = all.size();
+      streamRate = streamAlerts / (Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0);
+      System.out.printf("end to end (in-JVM broker, %s, stages %s): %d alerts -> %.0f alerts/s, latency p50 %d ms, p99 %d ms%n",
+          stack.config.processingGuarantee(), stack.components.stages(), streamAlerts, streamRate,
+          stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99));
     }
     System.out.printf("decode_alerts_per_s=%.0f stream_alerts_per_s=%.0f stream_alerts=%d sample_files=%d%n",
         decodeRate, streamRate, streamAlerts, files.size());

@@ -1,6 +1,5 @@
 package org.nightjar.app.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,15 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.nightjar.app.Components;
 import org.nightjar.app.NightjarStreams;
-import org.nightjar.app.broker.EmbeddedKafka;
 import org.nightjar.app.config.AppConfig;
-import org.nightjar.app.config.KafkaProperties;
-import org.nightjar.app.metrics.Instrumentation;
 import org.nightjar.app.metrics.MetricsServer;
-import org.nightjar.app.metrics.ScoringMetrics;
-import org.nightjar.app.replay.AlertReplayer;
 import org.nightjar.app.replay.OutputTally;
 import org.nightjar.schemas.AlertFiles;
 import picocli.CommandLine;
@@ -63,37 +56,21 @@ public final class DemoCommand implements Callable<Integer> {
     List<Path> toSend = new ArrayList<>(files);
     toSend.addAll(files.subList(0, Math.min(Math.max(0, duplicates), files.size())));
 
-    System.err.println("Starting an in-JVM Kafka broker (KRaft, single node)...");
-    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
-      AppConfig config = configOptions.load(Map.of(
-          "kafka.bootstrap.servers", kafka.bootstrapServers(),
-          "kafka.state.dir", kafka.stateDirectory().toString(),
-          "application.id", "nightjar-demo"));
-      Components components = Components.from(config);
-      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      ScoringMetrics metrics = new ScoringMetrics(registry);
-      var topology = components.topology(metrics);
-      List<String> topics = new ArrayList<>(config.inputTopics());
-      topics.addAll(topology.outputTopics());
-      kafka.createTopics(topics, partitions);
-
-      try (NightjarStreams streams = new NightjarStreams(topology.build(), KafkaProperties.streams(config));
-          OutputTally tally = new OutputTally(KafkaProperties.clients(config), config.scoredTopic(), config.deadLetterTopic())) {
-        Instrumentation.bind(registry, streams, components);
-        MetricsServer server = startMetrics(config, registry, streams);
-        streams.startAndAwaitRunning(Duration.ofMinutes(2));
+    try (LocalStack stack = LocalStack.start(configOptions, Map.of("application.id", "nightjar-demo"), partitions)) {
+        OutputTally tally = stack.tally;
+        MetricsServer server = startMetrics(stack.config, stack.registry, stack.streams);
         System.err.printf("Broker %s, topology running; replaying %d packets from %s to %s%n",
-            kafka.bootstrapServers(), toSend.size(), dir, config.inputTopics().get(0));
+            stack.kafka.bootstrapServers(), toSend.size(), dir, stack.config.inputTopics().get(0));
 
         long start = System.currentTimeMillis();
         int sent;
         try (Progress progress = new Progress("replay", toSend.size())) {
-          sent = new AlertReplayer(KafkaProperties.clients(config)).replay(toSend, config.inputTopics().get(0), 0, progress::stepTo);
+          sent = stack.replay(toSend, progress::stepTo);
         }
-        boolean complete = tally.awaitTotal(() -> sent - (long) metrics.count("nightjar.alerts.duplicates"), Duration.ofSeconds(timeoutSeconds));
+        boolean complete = tally.awaitTotal(() -> sent - stack.duplicates(), Duration.ofSeconds(timeoutSeconds));
         tally.drain(Duration.ofSeconds(2));
         double seconds = Math.max(1, tally.lastReceivedMs() - start) / 1000.0;
-        long dups = (long) metrics.count("nightjar.alerts.duplicates");
+        long dups = stack.duplicates();
         boolean balanced = sent == tally.scored() + tally.deadLettered() + dups;
 
         SummaryTable table = new SummaryTable()
@@ -119,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         if (keepRunning) {
           System.err.printf("Still running: bootstrap.servers=%s, topics %s.*%s. Ctrl-C stops.%n",
-              kafka.bootstrapServers(), config.outputPrefix(), server == null ? "" : ", metrics http://localhost:" + server.port() + "/metrics");
+              stack.kafka.bootstrapServers(), stack.config.outputPrefix(), server == null ? "" : ", metrics http://localhost:" + server.port() + "/metrics");
           CountDownLatch forever = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
           forever.await();
@@ -128,7 +105,6 @@ public final class DemoCommand implements Callable<Integer> {
           server.close();
         }
         return complete && balanced && tally.repeatedIds() == 0 ? 0 : 1;
-      }
     }
   }
 

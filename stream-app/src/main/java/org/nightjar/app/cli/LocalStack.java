@@ -1,0 +1,98 @@
+package org.nightjar.app.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.nightjar.app.Components;
+import org.nightjar.app.NightjarStreams;
+import org.nightjar.app.broker.EmbeddedKafka;
+import org.nightjar.app.config.AppConfig;
+import org.nightjar.app.config.KafkaProperties;
+import org.nightjar.app.metrics.Instrumentation;
+import org.nightjar.app.metrics.ScoringMetrics;
+import org.nightjar.app.replay.AlertReplayer;
+import org.nightjar.app.replay.OutputTally;
+import org.nightjar.app.topology.AlertTopology;
+
+/**
+ * A whole Nightjar installation in this JVM: a real KRaft broker, the topics, a running topology
+ * and a tally of its output. Shared by {@code demo} and {@code bench}.
+ */
+final class LocalStack implements AutoCloseable {
+  final EmbeddedKafka kafka;
+  final AppConfig config;
+  final Components components;
+  final PrometheusMeterRegistry registry;
+  final ScoringMetrics metrics;
+  final NightjarStreams streams;
+  final OutputTally tally;
+
+  private LocalStack(EmbeddedKafka kafka, AppConfig config, Components components, PrometheusMeterRegistry registry,
+      ScoringMetrics metrics, NightjarStreams streams, OutputTally tally) {
+    this.kafka = kafka;
+    this.config = config;
+    this.components = components;
+    this.registry = registry;
+    this.metrics = metrics;
+    this.streams = streams;
+    this.tally = tally;
+  }
+
+  /**
+   * Starts the broker, creates the topics and starts the topology; returns once it runs.
+   *
+   * @param settings configuration keys of the command, over the user's
+   */
+  static LocalStack start(ConfigOptions options, Map<String, String> settings, int partitions) throws InterruptedException {
+    System.err.println("Starting an in-JVM Kafka broker (KRaft, single node)...");
+    EmbeddedKafka kafka = EmbeddedKafka.start();
+    try {
+      Map<String, String> all = new LinkedHashMap<>(settings);
+      all.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+      all.put("kafka.state.dir", kafka.stateDirectory().toString());
+      AppConfig config = options.load(all);
+      Components components = Components.from(config);
+      PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      ScoringMetrics metrics = new ScoringMetrics(registry);
+      AlertTopology topology = components.topology(metrics);
+      List<String> topics = new ArrayList<>(config.inputTopics());
+      topics.addAll(topology.outputTopics());
+      kafka.createTopics(topics, partitions);
+      NightjarStreams streams = new NightjarStreams(topology.build(), KafkaProperties.streams(config));
+      Instrumentation.bind(registry, streams, components);
+      OutputTally tally = new OutputTally(KafkaProperties.clients(config), config.scoredTopic(), config.deadLetterTopic());
+      streams.startAndAwaitRunning(Duration.ofMinutes(2));
+      return new LocalStack(kafka, config, components, registry, metrics, streams, tally);
+    } catch (RuntimeException | InterruptedException e) {
+      kafka.close();
+      throw e;
+    }
+  }
+
+  /** Sends the files to the first input topic as fast as the broker takes them. */
+  int replay(List<Path> files, IntConsumer progress) throws IOException {
+    return new AlertReplayer(KafkaProperties.clients(config)).replay(files, config.inputTopics().get(0), 0, progress);
+  }
+
+  long duplicates() {
+    return (long) metrics.count("nightjar.alerts.duplicates");
+  }
+
+  @Override
+  public void close() {
+    try {
+      tally.close();
+      streams.close();
+      components.close();
+    } finally {
+      kafka.close();
+    }
+  }
+}
