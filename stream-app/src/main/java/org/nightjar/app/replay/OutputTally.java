@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.nightjar.schemas.ScoresEncoding;
@@ -46,7 +46,6 @@ public final class OutputTally implements AutoCloseable {
   public OutputTally(Properties clientProperties, String scoredTopic, String deadLetterTopic) {
     Properties p = new Properties();
     p.putAll(clientProperties);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "nightjar-tally-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -55,7 +54,13 @@ public final class OutputTally implements AutoCloseable {
     this.consumer = new KafkaConsumer<>(p);
     this.scoredTopic = scoredTopic;
     this.deadLetterTopic = deadLetterTopic;
-    consumer.subscribe(List.of(scoredTopic, deadLetterTopic));
+    // Assigned, not subscribed: no consumer-group join to wait for, so latencies are the stream's.
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : List.of(scoredTopic, deadLetterTopic)) {
+      consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
   }
 
   /**
