@@ -4,8 +4,8 @@ package org.nightjar.models.xd;
  * The E-step for a contiguous block of points: responsibilities by log-sum-exp and the
  * accumulation of {@link ComponentSums}. Per pair (i, j) it reuses the Cholesky factor and the
  * whitened residual from {@link PointEvaluator}, then needs one back substitution (u) and one
- * triangular inverse (for T^{-1}); pairs whose responsibility underflows to exactly zero add
- * nothing and are skipped.
+ * triangular inverse (for T^{-1}); pairs whose responsibility is at or below the floor
+ * (by default: exactly zero, so they add nothing) are skipped.
  *
  * <p>Not thread-safe: one instance per worker thread; it allocates only at construction.
  */
@@ -33,8 +33,9 @@ final class EStepKernel {
    * Processes points {@code [from, to)} into {@code out} (which is cleared first).
    *
    * @param accumulate false to compute only the log-likelihood
+   * @param floor responsibilities at or below it are left out of the sums (0: only exact zeros)
    */
-  void run(NoisyData data, int from, int to, ComponentSums out, boolean accumulate) {
+  void run(NoisyData data, int from, int to, ComponentSums out, boolean accumulate, double floor) {
     out.clear();
     double[] x = data.xView();
     double[] s = data.sView();
@@ -52,7 +53,7 @@ final class EStepKernel {
       }
       for (int j = 0; j < k; j++) {
         double qij = wi * Math.exp(lnp[j] - lse);
-        if (qij == 0.0) {
+        if (qij <= floor) {
           continue;
         }
         int lo = j * dd;
@@ -63,16 +64,23 @@ final class EStepKernel {
         for (int a = 0; a < d; a++) {
           out.su[so + a] += qij * u[a];
         }
-        // g += q (u u^T - T^{-1}); T^{-1} = L^{-T} L^{-1}, so (T^{-1})_ab = sum_{c >= a} inv_ca inv_cb for a >= b.
+        // g += q u u^T - q T^{-1}, with T^{-1} = L^{-T} L^{-1} = sum_c r_c r_c^T over the rows r_c of
+        // L^{-1}: rank-one updates whose inner loops run over contiguous memory.
         for (int a = 0; a < d; a++) {
           int go = lo + a * d;
           double qua = qij * u[a];
           for (int b = 0; b <= a; b++) {
-            double t = 0.0;
-            for (int c = a; c < d; c++) {
-              t += inv[c * d + a] * inv[c * d + b];
+            out.g[go + b] += qua * u[b];
+          }
+        }
+        for (int c = 0; c < d; c++) {
+          int ro = c * d;
+          for (int a = 0; a <= c; a++) {
+            int go = lo + a * d;
+            double qra = qij * inv[ro + a];
+            for (int b = 0; b <= a; b++) {
+              out.g[go + b] -= qra * inv[ro + b];
             }
-            out.g[go + b] += qua * u[b] - qij * t;
           }
         }
       }

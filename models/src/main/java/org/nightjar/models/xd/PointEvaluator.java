@@ -17,7 +17,7 @@ final class PointEvaluator {
   private GaussianMixture mixture;
   /** ln alpha_j - (D/2) ln 2pi, or -infinity for an empty component. */
   private final double[] lnConst;
-  /** Cholesky factors of T_j, {@code [j*D*D + a*D + b]}, lower triangle. */
+  /** Cholesky factors of T_j, {@code [j*D*D + a*D + b]}, in {@link Cholesky}'s layout. */
   final double[] chol;
   /** Whitened residuals L_j^{-1} (x - m_j), {@code [j*D + a]}. */
   final double[] white;
@@ -84,15 +84,15 @@ final class PointEvaluator {
       }
       Cholesky.forward(chol, lo, delta, 0, white, mo, d);
       double maha = 0.0;
-      double diagProduct = 1.0;
+      double recipProduct = 1.0;
       for (int a = 0; a < d; a++) {
         double w = white[mo + a];
         maha += w * w;
-        diagProduct *= chol[lo + a * d + a];
+        recipProduct *= chol[lo + a * d + a];
       }
       // One log per component instead of D; fall back to a sum of logs on over- or underflow.
-      double logDiag = diagProduct > Double.MIN_NORMAL && diagProduct < Double.MAX_VALUE
-          ? Math.log(diagProduct)
+      double logDiag = recipProduct > Double.MIN_NORMAL && recipProduct < Double.MAX_VALUE
+          ? -Math.log(recipProduct)
           : 0.5 * Cholesky.logDet(chol, lo, d);
       double v = lnConst[j] - logDiag - 0.5 * maha;
       lnp[j] = v;

@@ -117,7 +117,8 @@ public final class XdEm implements AutoCloseable {
   private void work(EStepKernel kernel, AtomicInteger next, boolean accumulate) {
     int n = data.size();
     for (int b = next.getAndIncrement(); b < blockSums.length; b = next.getAndIncrement()) {
-      kernel.run(data, b * BLOCK, Math.min(n, (b + 1) * BLOCK), blockSums[b], accumulate);
+      kernel.run(data, b * BLOCK, Math.min(n, (b + 1) * BLOCK), blockSums[b], accumulate,
+          options.responsibilityFloor());
     }
   }
 

@@ -19,6 +19,7 @@ public final class XdFitOptions {
   private final double tolerance;
   private final int maxUpdates;
   private final int threads;
+  private final double responsibilityFloor;
   private final BitSet fixedWeights;
   private final BitSet fixedMeans;
   private final Map<Integer, BitSet> fixedMeanDims;
@@ -30,6 +31,7 @@ public final class XdFitOptions {
     this.tolerance = b.tolerance;
     this.maxUpdates = b.maxUpdates;
     this.threads = b.threads;
+    this.responsibilityFloor = b.responsibilityFloor;
     this.fixedWeights = (BitSet) b.fixedWeights.clone();
     this.fixedMeans = (BitSet) b.fixedMeans.clone();
     this.fixedMeanDims = copy(b.fixedMeanDims);
@@ -70,6 +72,15 @@ public final class XdFitOptions {
     return threads;
   }
 
+  /**
+   * Responsibilities q_ij at or below this are left out of the M-step sums (never out of the
+   * likelihood). 0, the default, skips only those that underflow to exactly 0, so the update is
+   * exact; a tiny floor such as 1e-15 skips most far-away pairs in well-separated mixtures.
+   */
+  public double responsibilityFloor() {
+    return responsibilityFloor;
+  }
+
   /** The same settings with another thread count (results do not depend on it). */
   public XdFitOptions withThreads(int n) {
     Builder b = toBuilder();
@@ -91,6 +102,7 @@ public final class XdFitOptions {
     b.tolerance = tolerance;
     b.maxUpdates = maxUpdates;
     b.threads = threads;
+    b.responsibilityFloor = responsibilityFloor;
     b.fixedWeights.or(fixedWeights);
     b.fixedMeans.or(fixedMeans);
     b.fixedCovariances.or(fixedCovariances);
@@ -143,6 +155,7 @@ public final class XdFitOptions {
     private double tolerance = 1e-6;
     private int maxUpdates = 10_000;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private double responsibilityFloor = 0.0;
     private final BitSet fixedWeights = new BitSet();
     private final BitSet fixedMeans = new BitSet();
     private final Map<Integer, BitSet> fixedMeanDims = new TreeMap<>();
@@ -181,6 +194,15 @@ public final class XdFitOptions {
         throw new IllegalArgumentException("threads must be >= 1, got " + n);
       }
       this.threads = n;
+      return this;
+    }
+
+    /** See {@link XdFitOptions#responsibilityFloor()}; must lie in [0, 1e-6]. */
+    public Builder optResponsibilityFloor(double floor) {
+      if (!(floor >= 0.0 && floor <= 1e-6)) {
+        throw new IllegalArgumentException("responsibility floor must lie in [0, 1e-6], got " + floor);
+      }
+      this.responsibilityFloor = floor;
       return this;
     }
 
