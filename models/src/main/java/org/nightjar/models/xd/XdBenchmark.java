@@ -18,27 +18,35 @@ import java.util.Optional;
  * covariances): seconds per update on 1 and 2 threads, peak heap, and the log-likelihood after the
  * updates, printed beside the figures of Bovy's C library (OpenMP, GSL) stored with the data.
  *
- * <p>Run (from the repository root, after {@code mvn -B -o -pl models -am package -DskipTests}):
+ * <p>Run from the repository root:
  *
  * <pre>
- *   mvn -B -o -q -pl models exec:java -Dexec.args="FOLDER [UPDATES] [THREADS,...] [FLOOR]"
+ *   mvn -B -o -q -pl models -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+ *   java -cp models/target/classes:$(cat models/target/classpath.txt) \
+ *       org.nightjar.models.xd.XdBenchmark FOLDER [UPDATES] [THREADS,...] [FLOOR]
  * </pre>
  *
- * where FOLDER holds {@code xdB_x.f64.gz}, {@code xdB_S.f64.gz}, {@code xdB_init.json} and
- * {@code xdB_results.json}; UPDATES defaults to 20, THREADS to {@code 1,2} and FLOOR (see
- * {@link XdFitOptions#responsibilityFloor()}) to 0, the exact update. Seconds per update are timed
- * over updates 2..UPDATES (the first one warms up the JIT); process CPU seconds are printed beside
- * them because wall time on a shared machine includes waiting for other processes. The last line
- * printed is a list of {@code key=value} pairs. Not a test: it measures and prints, and asserts
- * nothing.
+ * FOLDER holds {@code xdB_x.f64.gz}, {@code xdB_S.f64.gz}, {@code xdB_init.json} and
+ * {@code xdB_results.json}. UPDATES defaults to 20 and THREADS to {@code 1,2}: each thread count
+ * runs the exact update. FLOOR (default 1e-15; 0 leaves the run out) adds one more run on the
+ * largest thread count with that {@link XdFitOptions#responsibilityFloor()}.
+ *
+ * <p>Seconds per update are wall time over updates 2..UPDATES (the first one warms up the JIT).
+ * Process CPU seconds per update are printed beside them because on a shared machine wall time
+ * includes waiting for other processes. The last line is a list of {@code key=value} pairs. Not a
+ * test: it measures and prints, and asserts nothing.
  */
 public final class XdBenchmark {
 
+  private static final int N = 100_000;
   private static final double C_SECONDS_1 = 20.5;
   private static final double C_SECONDS_2 = 11.2;
   private static final double C_PEAK_RSS_MIB = 291;
 
   private XdBenchmark() {}
+
+  /** One measured configuration. */
+  private record Run(String label, int threads, double floor) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
@@ -47,34 +55,41 @@ public final class XdBenchmark {
     }
     Path dir = Path.of(args[0]);
     int updates = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    String[] threadList = (args.length > 2 ? args[2] : "1,2").split(",");
-    double floor = args.length > 3 ? Double.parseDouble(args[3]) : 0.0;
+    if (updates < 2) {
+      throw new IllegalArgumentException("need at least 2 updates (the first is not timed), got " + updates);
+    }
+    List<Run> runs = new ArrayList<>();
+    int maxThreads = 1;
+    for (String ts : (args.length > 2 ? args[2] : "1,2").split(",")) {
+      int t = Integer.parseInt(ts.trim());
+      runs.add(new Run(t + "t", t, 0.0));
+      maxThreads = Math.max(maxThreads, t);
+    }
+    double floor = args.length > 3 ? Double.parseDouble(args[3]) : 1e-15;
+    if (floor > 0.0) {
+      runs.add(new Run(maxThreads + "t_floor", maxThreads, floor));
+    }
 
     ObjectMapper json = new ObjectMapper();
-    JsonNode initNode = json.readTree(Files.readAllBytes(dir.resolve("xdB_init.json")));
+    GaussianMixture init = mixture(json.readTree(Files.readAllBytes(dir.resolve("xdB_init.json"))));
     JsonNode results = json.readTree(Files.readAllBytes(dir.resolve("xdB_results.json")));
-    GaussianMixture init = mixture(initNode);
-    int k = init.components();
     int d = init.dimension();
-    int n = 100_000;
     long t0 = System.nanoTime();
     NoisyData data = NoisyData.wrap(d,
-        Float64Files.read(dir.resolve("xdB_x.f64.gz"), n * d),
-        Float64Files.read(dir.resolve("xdB_S.f64.gz"), n * d * d));
-    System.out.printf(Locale.ROOT,
-        "data set B: N=%d D=%d K=%d, loaded in %.1f s; %d updates, w=0, responsibility floor %s; %d processors%n",
-        n, d, k, (System.nanoTime() - t0) / 1e9, updates, floor, Runtime.getRuntime().availableProcessors());
+        Float64Files.read(dir.resolve("xdB_x.f64.gz"), N * d),
+        Float64Files.read(dir.resolve("xdB_S.f64.gz"), N * d * d));
+    System.out.printf(Locale.ROOT, "data set B: N=%d D=%d K=%d, loaded in %.1f s; %d updates, w=0; %d processors%n",
+        N, d, init.components(), (System.nanoTime() - t0) / 1e9, updates, Runtime.getRuntime().availableProcessors());
 
     double refL = results.get("L20_bovyC_1thread").asDouble();
     List<String> keys = new ArrayList<>();
-    for (String ts : threadList) {
-      int threads = Integer.parseInt(ts.trim());
-      XdFitOptions opts = XdFitOptions.builder().optThreads(threads).optResponsibilityFloor(floor).build();
+    for (Run run : runs) {
+      XdFitOptions opts = XdFitOptions.builder().optThreads(run.threads()).optResponsibilityFloor(run.floor()).build();
       double l0;
       double lAfter;
-      double secondsPerUpdate;
-      double likeOnly;
+      double wallPerUpdate;
       double cpuPerUpdate;
+      double likeOnly;
       try (XdEm em = new XdEm(data, init, opts)) {
         l0 = em.update();
         long start = System.nanoTime();
@@ -82,26 +97,23 @@ public final class XdBenchmark {
         for (int u = 1; u < updates; u++) {
           em.update();
         }
-        double rest = (System.nanoTime() - start) / 1e9;
-        cpuPerUpdate = (processCpuNanos() - cpuStart) / 1e9 / Math.max(1, updates - 1);
-        // The first update includes JIT warm-up; it is timed separately below.
-        secondsPerUpdate = updates > 1 ? rest / (updates - 1) : Double.NaN;
+        wallPerUpdate = (System.nanoTime() - start) / 1e9 / (updates - 1);
+        cpuPerUpdate = (processCpuNanos() - cpuStart) / 1e9 / (updates - 1);
         long ls = System.nanoTime();
         lAfter = em.logLikelihood();
         likeOnly = (System.nanoTime() - ls) / 1e9;
       }
-      double cSec = threads == 1 ? C_SECONDS_1 : C_SECONDS_2;
-      double relErr = updates == 20 ? Math.abs(lAfter - refL) / Math.abs(refL) : Double.NaN;
+      double cSec = run.threads() == 1 ? C_SECONDS_1 : C_SECONDS_2;
+      double relDiff = updates == 20 ? Math.abs(lAfter - refL) / Math.abs(refL) : Double.NaN;
       System.out.printf(Locale.ROOT,
-          "threads=%d: %.3f s/update (updates 2..%d) vs Bovy C %.1f s -> %.1fx faster; %.3f CPU s/update;"
+          "%-9s threads=%d floor=%s: %.3f s/update wall (%.3f CPU s) vs Bovy C %.1f s on %d thread(s) -> %.1fx;"
               + " likelihood-only pass %.3f s; L_0=%.12f L_%d=%.12f (Bovy C L_20=%.12f, rel diff %.1e)%n",
-          threads, secondsPerUpdate, updates, cSec, cSec / secondsPerUpdate, cpuPerUpdate, likeOnly, l0, updates, lAfter, refL,
-          relErr);
-      keys.add(String.format(Locale.ROOT, "s_per_update_%dt=%.4f speedup_%dt=%.2f", threads, secondsPerUpdate,
-          threads, cSec / secondsPerUpdate));
-      keys.add(String.format(Locale.ROOT, "cpu_s_per_update_%dt=%.4f", threads, cpuPerUpdate));
-      keys.add(String.format(Locale.ROOT, "L%d_%dt=%.13f", updates, threads, lAfter));
-      keys.add(String.format(Locale.ROOT, "rel_diff_%dt=%.2e", threads, relErr));
+          run.label(), run.threads(), run.floor(), wallPerUpdate, cpuPerUpdate, cSec, Math.min(run.threads(), 2),
+          cSec / wallPerUpdate, likeOnly, l0, updates, lAfter, refL, relDiff);
+      String l = run.label();
+      keys.add(String.format(Locale.ROOT, "s_per_update_%s=%.4f cpu_s_per_update_%s=%.4f speedup_%s=%.2f L%d_%s=%.13f"
+          + " rel_diff_%s=%.2e", l, wallPerUpdate, l, cpuPerUpdate, l, cSec / wallPerUpdate, updates, l, lAfter, l,
+          relDiff));
     }
     double heapMiB = peakHeapBytes() / 1048576.0;
     Optional<Double> rss = peakRssMiB();
@@ -109,7 +121,8 @@ public final class XdBenchmark {
         heapMiB, rss.map(r -> String.format(Locale.ROOT, "%.0f MiB", r)).orElse("unknown"), C_PEAK_RSS_MIB);
     keys.add(String.format(Locale.ROOT, "peak_heap_mib=%.0f", heapMiB));
     rss.ifPresent(r -> keys.add(String.format(Locale.ROOT, "peak_rss_mib=%.0f", r)));
-    keys.add(String.format(Locale.ROOT, "ref_L20=%.13f", refL));
+    keys.add(String.format(Locale.ROOT, "ref_L20=%.13f ref_s_per_update_1t=%.1f ref_s_per_update_2t=%.1f",
+        refL, C_SECONDS_1, C_SECONDS_2));
     System.out.println(String.join(" ", keys));
   }
 
@@ -131,7 +144,7 @@ public final class XdBenchmark {
     return GaussianMixture.fromFlat(k, d, alpha, mean, cov);
   }
 
-  /** CPU time of the whole process (all threads), so a loaded machine shows as wall >> CPU / threads. */
+  /** CPU time of the whole process (all threads); 0 where the JVM does not report it. */
   private static long processCpuNanos() {
     if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();

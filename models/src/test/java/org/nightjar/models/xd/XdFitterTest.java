@@ -75,6 +75,16 @@ class XdFitterTest {
   }
 
   @Test
+  void tinyResponsibilityFloorShouldStillMatchBovy() {
+    JsonNode ref = RESULTS.get("converged").get("w0");
+    XdFitter fitter = new XdFitter(base().optResponsibilityFloor(1e-15).build());
+    XdFitResult r = fitter.fit(DATA, INIT);
+    assertEquals(ref.get("n_updates").asInt(), r.updates());
+    Approx.close(ref.get("returned_avgloglike_bovyC").asDouble(), r.lastLogLikelihood(), REL, "returned L");
+    Approx.close(ReferenceData.mixture(ref.get("final_params_bovyC")), r.mixture(), 1e-8, "params");
+  }
+
+  @Test
   void shouldGiveTheSameResultOnOneAndTwoThreads() {
     XdFitOptions opts = base().optMaxUpdates(30).optTolerance(Double.NEGATIVE_INFINITY).build();
     XdFitResult one = new XdFitter(opts).fit(DATA, INIT);
