@@ -13,19 +13,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * threads, and advances one update at a time. {@link XdFitter} drives it to convergence; callers
  * that need to look between updates (early stopping on a validation set) drive it themselves.
  *
- * <p>Points are cut into fixed blocks of {@value #BLOCK} whose sums are added in block order, so
- * the result is bit-for-bit the same for any number of threads.
+ * <p>Points are cut into blocks whose size depends only on N (at least {@value #MIN_BLOCK} points,
+ * at most {@value #MAX_BLOCKS} blocks, which bounds the memory of the per-block sums); the block
+ * sums are added in block order, so the result is bit-for-bit the same for any number of threads.
  *
  * <p>Not thread-safe (it uses its own threads internally); close it to stop them.
  */
 public final class XdEm implements AutoCloseable {
 
-  static final int BLOCK = 256;
+  static final int MIN_BLOCK = 256;
+  static final int MAX_BLOCKS = 512;
 
   private final NoisyData data;
   private final XdFitOptions options;
   private final XdFitOptions.Constraints constraints;
   private final double totalWeight;
+  private final int blockSize;
   private final ComponentSums[] blockSums;
   private final ComponentSums total;
   private final EStepKernel[] kernels;
@@ -44,7 +47,9 @@ public final class XdEm implements AutoCloseable {
     this.options = options;
     this.constraints = options.resolve(k, d);
     this.totalWeight = data.totalWeight();
-    int blocks = (data.size() + BLOCK - 1) / BLOCK;
+    int n = data.size();
+    this.blockSize = Math.max(MIN_BLOCK, (n + MAX_BLOCKS - 1) / MAX_BLOCKS);
+    int blocks = (n + blockSize - 1) / blockSize;
     this.blockSums = new ComponentSums[blocks];
     for (int b = 0; b < blocks; b++) {
       blockSums[b] = new ComponentSums(k, d);
@@ -117,7 +122,7 @@ public final class XdEm implements AutoCloseable {
   private void work(EStepKernel kernel, AtomicInteger next, boolean accumulate) {
     int n = data.size();
     for (int b = next.getAndIncrement(); b < blockSums.length; b = next.getAndIncrement()) {
-      kernel.run(data, b * BLOCK, Math.min(n, (b + 1) * BLOCK), blockSums[b], accumulate,
+      kernel.run(data, b * blockSize, Math.min(n, (b + 1) * blockSize), blockSums[b], accumulate,
           options.responsibilityFloor());
     }
   }
