@@ -43,6 +43,11 @@ final class EStepKernel {
     double[] chol = evaluator.chol;
     double[] white = evaluator.white;
     double[] lnp = evaluator.lnp;
+    double[] q = out.q;
+    double[] su = out.su;
+    double[] g = out.g;
+    double[] u = this.u;
+    double[] inv = this.inv;
     double ll = 0.0;
     for (int i = from; i < to; i++) {
       double lse = evaluator.evaluate(x, i * d, s, i * dd, i);
@@ -59,10 +64,10 @@ final class EStepKernel {
         int lo = j * dd;
         Cholesky.backward(chol, lo, white, j * d, u, 0, d);
         Cholesky.invertLower(chol, lo, inv, 0, d);
-        out.q[j] += qij;
+        q[j] += qij;
         int so = j * d;
         for (int a = 0; a < d; a++) {
-          out.su[so + a] += qij * u[a];
+          su[so + a] += qij * u[a];
         }
         // g += q u u^T - q T^{-1}, with T^{-1} = L^{-T} L^{-1} = sum_c r_c r_c^T over the rows r_c of
         // L^{-1}: rank-one updates whose inner loops run over contiguous memory.
@@ -70,7 +75,7 @@ final class EStepKernel {
           int go = lo + a * d;
           double qua = qij * u[a];
           for (int b = 0; b <= a; b++) {
-            out.g[go + b] += qua * u[b];
+            g[go + b] += qua * u[b];
           }
         }
         for (int c = 0; c < d; c++) {
@@ -79,7 +84,7 @@ final class EStepKernel {
             int go = lo + a * d;
             double qra = qij * inv[ro + a];
             for (int b = 0; b <= a; b++) {
-              out.g[go + b] -= qra * inv[ro + b];
+              g[go + b] -= qra * inv[ro + b];
             }
           }
         }
