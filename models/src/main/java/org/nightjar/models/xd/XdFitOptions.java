@@ -218,7 +218,11 @@ public final class XdFitOptions {
       return this;
     }
 
-    /** Keeps the mean of component j at its initial value in the given dimensions only. */
+    /**
+     * Keeps the mean of component j at its initial value in the given dimensions only; the other
+     * dimensions get the usual update. That is the exact constrained M-step when V_j has no
+     * correlation between fixed and free dimensions, which {@link #optAlignCovariance} enforces.
+     */
     public Builder optFixMean(int j, int... dimensions) {
       fixedMeanDims.computeIfAbsent(requireComponent(j), x -> new BitSet()).or(dims(j, dimensions));
       return this;
