@@ -57,6 +57,33 @@ class XdFitOptionsTest {
   }
 
   @Test
+  void emptyComponentShouldKeepItsParametersAndDropOut() {
+    // A ninth component far from every point gets responsibilities that underflow to exactly 0.
+    double[] alpha = new double[9];
+    double[][] mean = new double[9][];
+    double[][][] cov = new double[9][][];
+    for (int j = 0; j < 8; j++) {
+      alpha[j] = INIT.weight(j) * 0.99;
+      mean[j] = INIT.mean(j);
+      cov[j] = INIT.covariance(j);
+    }
+    alpha[8] = 0.01;
+    mean[8] = new double[] {1e4, 1e4};
+    cov[8] = new double[][] {{0.01, 0.0}, {0.0, 0.01}};
+    GaussianMixture init = GaussianMixture.of(alpha, mean, cov);
+    XdFitResult r = new XdFitter(tenUpdates().build()).fit(DATA, init);
+    assertEquals(0.0, r.mixture().weight(8));
+    assertArrayEquals(mean[8], r.mixture().mean(8));
+    assertArrayEquals(cov[8][0], r.mixture().covariance(8)[0]);
+    for (double l : r.trajectory()) {
+      assertEquals(true, Double.isFinite(l));
+    }
+    for (double v : r.mixture().flatCovariances()) {
+      assertEquals(true, Double.isFinite(v));
+    }
+  }
+
+  @Test
   void shouldRejectConstraintsOutsideTheMixture() {
     XdFitOptions bad = tenUpdates().optFixMean(8).build();
     assertThrows(IllegalArgumentException.class, () -> new XdFitter(bad).fit(DATA, INIT));
