@@ -1,6 +1,7 @@
 package org.nightjar.models.xd;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -100,6 +101,7 @@ public final class NoisyData {
   }
 
   public double[] point(int i) {
+    Objects.checkIndex(i, n);
     return Arrays.copyOfRange(x, i * d, (i + 1) * d);
   }
 
