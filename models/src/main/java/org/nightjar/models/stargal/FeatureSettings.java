@@ -13,25 +13,37 @@ import org.nightjar.schemas.Alert;
  *
  * @param concentration the aperture measurement on the TEMPLATE stamp
  * @param pointSourceConcentration concentration of a point source, in magnitudes (estimated at training)
+ * @param pointSourceSharpness sharpnr of a point source (estimated at training; DAOPhot gives stars
+ *     slightly negative values on ZTF references)
  * @param maxReferenceDistance largest {@code distnr} (arcsec) at which sharpnr/chinr are used
  */
 public record FeatureSettings(TemplateConcentration concentration, double pointSourceConcentration,
-    double maxReferenceDistance) {
+    double pointSourceSharpness, double maxReferenceDistance) {
 
   public FeatureSettings {
-    if (concentration == null || !Double.isFinite(pointSourceConcentration) || !(maxReferenceDistance > 0)) {
+    if (concentration == null || !Double.isFinite(pointSourceConcentration) || !Double.isFinite(pointSourceSharpness)
+        || !(maxReferenceDistance > 0)) {
       throw new IllegalArgumentException("need a concentration measurement, a finite point-source value and a positive distance");
     }
   }
 
-  /** ZTF defaults with a given point-source concentration. */
-  public static FeatureSettings ztf(double pointSourceConcentration) {
-    return new FeatureSettings(TemplateConcentration.ztfDefaults(), pointSourceConcentration, 1.0);
+  /** ZTF defaults with point-source values still 0 (to be estimated by training). */
+  public static FeatureSettings ztf() {
+    return new FeatureSettings(TemplateConcentration.ztfDefaults(), 0.0, 0.0, 1.0);
   }
 
-  /** The same settings with another point-source concentration. */
-  public FeatureSettings withPointSourceConcentration(double value) {
-    return new FeatureSettings(concentration, value, maxReferenceDistance);
+  /** The same settings with other point-source values. */
+  public FeatureSettings withPointSource(double concentrationValue, double sharpnessValue) {
+    return new FeatureSettings(concentration, concentrationValue, sharpnessValue, maxReferenceDistance);
+  }
+
+  /** The point-source value subtracted from a pinned feature (0 for the others). */
+  public double pointSourceValue(MorphologyFeature feature) {
+    return switch (feature) {
+      case TEMPLATE_CONCENTRATION -> pointSourceConcentration;
+      case SHARPNR -> pointSourceSharpness;
+      default -> 0.0;
+    };
   }
 
   /** Whether the nearest reference-image source is close enough to be the alert's counterpart. */

@@ -47,12 +47,13 @@ public enum MorphologyFeature {
       if (!s.hasReferenceCounterpart(alert) || !finite(v) || !finite(e) || e.getAsDouble() < 0) {
         return Optional.empty();
       }
-      return Optional.of(new Value(v.getAsDouble(), 0.02 + e.getAsDouble()));
+      return Optional.of(new Value(v.getAsDouble() - s.pointSourceSharpness(), 0.02 + e.getAsDouble()));
     }
 
     @Override
     String definition(FeatureSettings s) {
-      return "ZTF sharpnr when distnr < " + s.maxReferenceDistance() + " arcsec; sigma = 0.02 + sigmagnr (assumed)";
+      return "ZTF sharpnr minus the point-source value " + s.pointSourceSharpness() + ", when distnr < "
+          + s.maxReferenceDistance() + " arcsec; sigma = 0.02 + sigmagnr (assumed)";
     }
   },
 

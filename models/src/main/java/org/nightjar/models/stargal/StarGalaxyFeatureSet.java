@@ -33,16 +33,22 @@ public record StarGalaxyFeatureSet(List<MorphologyFeature> features, FeatureSett
     }
   }
 
-  /** Template concentration, sharpnr and ln chinr with ZTF settings; missing features get sigma 10. */
-  public static StarGalaxyFeatureSet ztfDefault(double pointSourceConcentration) {
-    return new StarGalaxyFeatureSet(
-        List.of(MorphologyFeature.TEMPLATE_CONCENTRATION, MorphologyFeature.SHARPNR, MorphologyFeature.LN_CHINR),
-        FeatureSettings.ztf(pointSourceConcentration), 10.0);
+  /**
+   * Template concentration, sharpnr and ln chinr with ZTF settings and point-source values still 0
+   * (training estimates them); missing features get sigma 10.
+   */
+  public static StarGalaxyFeatureSet ztfDefault() {
+    return of(List.of(MorphologyFeature.TEMPLATE_CONCENTRATION, MorphologyFeature.SHARPNR, MorphologyFeature.LN_CHINR));
   }
 
-  /** The same features with another point-source concentration. */
-  public StarGalaxyFeatureSet withPointSourceConcentration(double value) {
-    return new StarGalaxyFeatureSet(features, settings.withPointSourceConcentration(value), missingSigma);
+  /** The given features with ZTF settings, point-source values 0, missing features at sigma 10. */
+  public static StarGalaxyFeatureSet of(List<MorphologyFeature> features) {
+    return new StarGalaxyFeatureSet(features, FeatureSettings.ztf(), 10.0);
+  }
+
+  /** The same features with other point-source values (see {@link FeatureSettings#withPointSource}). */
+  public StarGalaxyFeatureSet withPointSource(double concentration, double sharpness) {
+    return new StarGalaxyFeatureSet(features, settings.withPointSource(concentration, sharpness), missingSigma);
   }
 
   public int dimension() {

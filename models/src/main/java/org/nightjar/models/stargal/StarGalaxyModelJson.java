@@ -26,7 +26,7 @@ import org.nightjar.models.xd.XdPriorJson;
  * <pre>
  * { "format": "nightjar.stargal-xd", "version": 1,
  *   "features": ["template_concentration", "sharpnr", "ln_chinr"],
- *   "settings": { "inner_radius_px": 1.5, ..., "point_source_concentration": 0.61,
+ *   "settings": { "inner_radius_px": 1.5, ..., "point_source_concentration": 0.61, "point_source_sharpnr": -0.02,
  *                 "max_reference_distance_arcsec": 1.0, "missing_sigma": 10 },
  *   "star_threshold": 0.9,
  *   "holdout": { "modulus": 5, "remainder": 0, "rule": "...", "alert_ids": [...] },
@@ -73,7 +73,7 @@ public final class StarGalaxyModelJson {
           num(s, "annulus_inner_px"), num(s, "annulus_outer_px"), num(s, "search_radius_px"),
           (int) num(s, "stamp_size_px"), num(s, "min_signal_to_noise"), num(s, "sigma_floor"));
       FeatureSettings settings = new FeatureSettings(c, num(s, "point_source_concentration"),
-          num(s, "max_reference_distance_arcsec"));
+          num(s, "point_source_sharpnr"), num(s, "max_reference_distance_arcsec"));
       StarGalaxyFeatureSet set = new StarGalaxyFeatureSet(features, settings, num(s, "missing_sigma"));
       XdPrior prior = XdPriorJson.fromTree(root.path("prior"));
       JsonNode h = root.path("holdout");
@@ -114,6 +114,7 @@ public final class StarGalaxyModelJson {
     s.put("min_signal_to_noise", c.minSignalToNoise());
     s.put("sigma_floor", c.sigmaFloor());
     s.put("point_source_concentration", fs.pointSourceConcentration());
+    s.put("point_source_sharpnr", fs.pointSourceSharpness());
     s.put("max_reference_distance_arcsec", fs.maxReferenceDistance());
     s.put("missing_sigma", model.features().missingSigma());
     root.put("star_threshold", model.starThreshold());

@@ -22,8 +22,9 @@ import org.nightjar.models.xd.XdValidatedFitResult;
  * and a validation part; the fit keeps the parameters with the best validation likelihood and stops
  * when it has not improved for {@code patience} updates.
  *
- * <p>Before fitting, the template concentration's point-source value is estimated from the
- * training alerts with {@link PointSourceLocus} and subtracted, so stars sit at 0.
+ * <p>Before fitting, the point-source value of each pinned feature (template concentration,
+ * sharpnr) is estimated from the training alerts with {@link PointSourceLocus} and subtracted, so
+ * stars sit at 0.
  *
  * <p>Initialisation (seeded): star means 0 in the pinned features and the values of random
  * fitting alerts elsewhere; galaxy means the values of random fitting alerts from the upper
@@ -52,7 +53,7 @@ public record StarGalaxyTrainer(int components, long seed, double validationFrac
 
   /** What the fit did, for progress output and the model's provenance. */
   public record Fitted(StarGalaxyModel model, XdValidatedFitResult fit, int fitAlerts, int validationAlerts,
-      double pointSourceConcentration) {}
+      FeatureSettings settings) {}
 
   /**
    * Fits the prior.
@@ -63,22 +64,29 @@ public record StarGalaxyTrainer(int components, long seed, double validationFrac
   public Fitted train(StarGalaxyFeatureSet rawFeatures, List<Sample> samples, HoldoutSplit holdout,
       List<Long> heldOutAlertIds, Map<String, String> provenance, ValidatedXdFitter.UpdateListener listener) {
     int d = rawFeatures.dimension();
-    int conc = rawFeatures.features().indexOf(MorphologyFeature.TEMPLATE_CONCENTRATION);
-    double locus = 0.0;
-    if (conc >= 0) {
-      locus = PointSourceLocus.halfSampleMode(samples.stream().filter(s -> s.vector().measured()[conc])
-          .mapToDouble(s -> s.vector().x()[conc]).toArray());
+    // Point-source values of the pinned features, on top of those the raw set already subtracts.
+    double[] locus = new double[d];
+    for (int a : rawFeatures.pinnedDimensions()) {
+      final int dim = a;
+      locus[a] = PointSourceLocus.halfSampleMode(samples.stream().filter(s -> s.vector().measured()[dim])
+          .mapToDouble(s -> s.vector().x()[dim]).toArray());
     }
-    StarGalaxyFeatureSet features = rawFeatures.withPointSourceConcentration(
-        rawFeatures.settings().pointSourceConcentration() + locus);
+    FeatureSettings raw = rawFeatures.settings();
+    int conc = rawFeatures.features().indexOf(MorphologyFeature.TEMPLATE_CONCENTRATION);
+    int sharp = rawFeatures.features().indexOf(MorphologyFeature.SHARPNR);
+    StarGalaxyFeatureSet features = rawFeatures.withPointSource(
+        raw.pointSourceConcentration() + (conc >= 0 ? locus[conc] : 0.0),
+        raw.pointSourceSharpness() + (sharp >= 0 ? locus[sharp] : 0.0));
     List<Sample> shifted = new ArrayList<>();
     for (Sample s : samples) {
       double[] x = s.vector().x();
-      if (conc >= 0) {
-        x[conc] -= locus;
+      boolean[] measured = s.vector().measured();
+      for (int a = 0; a < d; a++) {
+        if (measured[a]) {
+          x[a] -= locus[a];
+        }
       }
-      shifted.add(new Sample(s.objectId(), s.alertId(), new StarGalaxyFeatureSet.Vector(x, s.vector().sigma(),
-          s.vector().measured())));
+      shifted.add(new Sample(s.objectId(), s.alertId(), new StarGalaxyFeatureSet.Vector(x, s.vector().sigma(), measured)));
     }
     List<Sample> fitPart = new ArrayList<>();
     List<Sample> validPart = new ArrayList<>();
@@ -106,7 +114,7 @@ public record StarGalaxyTrainer(int components, long seed, double validationFrac
     facts.put("updates_run", Integer.toString(fit.updatesRun()));
     facts.put("best_validation_log_likelihood", Double.toString(fit.bestValidationLogLikelihood()));
     StarGalaxyModel model = new StarGalaxyModel(features, prior, starThreshold, holdout, heldOutAlertIds, facts);
-    return new Fitted(model, fit, fitPart.size(), validPart.size(), features.settings().pointSourceConcentration());
+    return new Fitted(model, fit, fitPart.size(), validPart.size(), features.settings());
   }
 
   private void splitByObject(List<Sample> samples, List<Sample> fitPart, List<Sample> validPart) {

@@ -73,8 +73,7 @@ public final class TrainXdCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream log = System.err;
     List<MorphologyFeature> chosen = features.stream().map(MorphologyFeature::byName).toList();
-    StarGalaxyFeatureSet raw = StarGalaxyFeatureSet.ztfDefault(0.0);
-    raw = new StarGalaxyFeatureSet(chosen, raw.settings(), raw.missingSigma());
+    StarGalaxyFeatureSet raw = StarGalaxyFeatureSet.of(chosen);
     AlteredAlerts altered = exclude == null ? AlteredAlerts.placeholdersOnly() : AlteredAlerts.fromFile(exclude);
     HoldoutSplit holdout = new HoldoutSplit(holdoutModulus, 0);
     StarGalaxySamples samples;
@@ -106,8 +105,9 @@ public final class TrainXdCommand implements Callable<Integer> {
               log.printf("K=%d: | %6d | %9.5f | %9.5f | %4s |%n", k, u, trainL, validL, improved ? "*" : "");
             }
           });
-      String line = String.format("K=%d: point-source concentration %.4f mag, %d fitting / %d validation alerts, "
-          + "best validation L %.5f after %d of %d updates", k, fitted.pointSourceConcentration(), fitted.fitAlerts(),
+      String line = String.format("K=%d: point-source concentration %.4f mag, sharpnr %.4f, %d fitting / %d "
+          + "validation alerts, best validation L %.5f after %d of %d updates", k,
+          fitted.settings().pointSourceConcentration(), fitted.settings().pointSourceSharpness(), fitted.fitAlerts(),
           fitted.validationAlerts(), fitted.fit().bestValidationLogLikelihood(), fitted.fit().bestUpdates(),
           fitted.fit().updatesRun());
       log.println(line);
