@@ -71,15 +71,17 @@ public final class EvaluateXdCommand implements Callable<Integer> {
     evaluations.add(StarGalaxyEvaluation.of(model, heldOut, StarGalaxySamples.Entry::starWithin5,
         "PS1 counterpart within 5 arcsec"));
     String primary = model.features().features().get(0).featureName();
-    outStream.printf("%-32s %6s %8s %12s %12s %14s %8s %17s%n", "labels (held-out alerts)", "stars", "galaxies",
-        "raw " + abbreviate(primary), "raw sharpnr", "posterior", "P(star)", "P(star) 95% CI");
+    outStream.printf("%-32s %6s %8s %12s %18s %10s %8s %17s%n", "labels (held-out alerts)", "stars", "galaxies",
+        "raw " + abbreviate(primary), "raw sharpnr (n)", "posterior", "P(star)", "P(star) 95% CI");
     for (StarGalaxyEvaluation e : evaluations) {
       double[] ci = e.pStarAucInterval(2000, 7);
-      outStream.printf("%-32s %6d %8d %12.3f %12.3f %14.3f %8.3f    [%.3f, %.3f]%n", e.labelRule(), e.stars(),
-          e.galaxies(), e.rawPrimaryAuc(), e.rawSharpnrAuc(), e.posteriorPrimaryAuc(), e.pStarAuc(), ci[0], ci[1]);
+      outStream.printf("%-32s %6d %8d %12.3f %11.3f (%4d) %10.3f %8.3f    [%.3f, %.3f]%n", e.labelRule(), e.stars(),
+          e.galaxies(), e.rawPrimaryAuc(), e.rawSharpnrAuc(), e.sharpnrMeasured(), e.posteriorPrimaryAuc(), e.pStarAuc(),
+          ci[0], ci[1]);
     }
-    outStream.println("(ROC AUC for 'star'; raw columns threshold one measured feature, lower = star;"
-        + " sharpnr as -|sharpnr| on alerts where it is measured)");
+    outStream.println("(ROC AUC for 'star'; raw columns threshold one measured feature, lower = star; sharpnr as"
+        + " -|sharpnr - point-source value| on the n alerts where it is measured; posterior = deconvolved primary feature;"
+        + " CI = 2000 bootstrap resamples)");
     LabelledStampCheck.Result check = null;
     if (labelled != null) {
       check = LabelledStampCheck.run(labelled, LabelledStampCheck.smallStamp(model.features().settings().concentration()));
@@ -114,13 +116,13 @@ public final class EvaluateXdCommand implements Callable<Integer> {
         .append(escape(model.holdout().rule())).append(".</p>\n<p>Alerts: ").append(samples.files())
         .append(" files, ").append(samples.altered()).append(" excluded as altered, ").append(samples.unmeasurable())
         .append(" without measurable features, ").append(samples.heldOut().size()).append(" held out.</p>\n")
-        .append("<table><tr><th>labels</th><th>stars</th><th>galaxies</th><th>raw primary</th><th>raw sharpnr</th>"
+        .append("<table><tr><th>labels</th><th>stars</th><th>galaxies</th><th>raw primary</th><th>raw sharpnr (n)</th>"
             + "<th>posterior primary</th><th>P(star)</th><th>P(star) 95% CI</th></tr>\n");
     for (StarGalaxyEvaluation e : evaluations) {
       double[] ci = e.pStarAucInterval(2000, 7);
-      b.append(String.format("<tr><td>%s</td><td>%d</td><td>%d</td><td>%.3f</td><td>%.3f</td><td>%.3f</td><td>%.3f</td>"
-          + "<td>[%.3f, %.3f]</td></tr>%n", escape(e.labelRule()), e.stars(), e.galaxies(), e.rawPrimaryAuc(),
-          e.rawSharpnrAuc(), e.posteriorPrimaryAuc(), e.pStarAuc(), ci[0], ci[1]));
+      b.append(String.format("<tr><td>%s</td><td>%d</td><td>%d</td><td>%.3f</td><td>%.3f (%d)</td><td>%.3f</td>"
+          + "<td>%.3f</td><td>[%.3f, %.3f]</td></tr>%n", escape(e.labelRule()), e.stars(), e.galaxies(), e.rawPrimaryAuc(),
+          e.rawSharpnrAuc(), e.sharpnrMeasured(), e.posteriorPrimaryAuc(), e.pStarAuc(), ci[0], ci[1]));
     }
     b.append("</table>\n");
     if (check != null) {
