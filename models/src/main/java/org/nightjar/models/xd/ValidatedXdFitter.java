@@ -52,7 +52,24 @@ public final class ValidatedXdFitter {
     return new Split(data.subset(Arrays.copyOfRange(idx, nValid, n)), data.subset(Arrays.copyOfRange(idx, 0, nValid)));
   }
 
+  /** Told after every update; called on the fitting thread. */
+  @FunctionalInterface
+  public interface UpdateListener {
+    /**
+     * @param updates updates run so far
+     * @param trainLogLikelihood mean training log-likelihood before the latest update
+     * @param validationLogLikelihood mean validation log-likelihood at this update, NaN when not checked
+     * @param best whether these parameters are the best seen so far on the validation set
+     */
+    void updated(int updates, double trainLogLikelihood, double validationLogLikelihood, boolean best);
+  }
+
   public XdValidatedFitResult fit(Split split, GaussianMixture initial) {
+    return fit(split, initial, (s, t, v, b) -> { });
+  }
+
+  /** As {@link #fit(Split, GaussianMixture)}, reporting each update to {@code listener}. */
+  public XdValidatedFitResult fit(Split split, GaussianMixture initial, UpdateListener listener) {
     NoisyData train = split.train();
     NoisyData valid = split.validation();
     double[] trainTraj = new double[options.maxUpdates()];
@@ -71,7 +88,9 @@ public final class ValidatedXdFitter {
         if (s % checkEvery == 0) {
           double v = validationLogLikelihood(valid, em.current());
           validTraj[checks++] = v;
-          if (v > bestValid) {
+          boolean improved = v > bestValid;
+          listener.updated(s, trainTraj[s - 1], v, improved);
+          if (improved) {
             bestValid = v;
             best = em.current();
             bestUpdates = s;
@@ -79,6 +98,8 @@ public final class ValidatedXdFitter {
           } else if (++sinceBest >= patience) {
             break;
           }
+        } else {
+          listener.updated(s, trainTraj[s - 1], Double.NaN, false);
         }
         if (s >= 2 && trainTraj[s - 1] - trainTraj[s - 2] <= options.tolerance()) {
           break;

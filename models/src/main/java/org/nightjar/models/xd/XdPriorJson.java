@@ -45,7 +45,11 @@ public final class XdPriorJson {
   private XdPriorJson() {}
 
   public static XdPrior read(InputStream in) throws IOException {
-    JsonNode root = MAPPER.readTree(in);
+    return fromTree(MAPPER.readTree(in));
+  }
+
+  /** Reads a prior from an already parsed JSON object (e.g. one nested in a larger model file). */
+  public static XdPrior fromTree(JsonNode root) throws XdPriorFormatException {
     if (root == null || !root.isObject()) {
       throw new XdPriorFormatException("an XD prior must be a JSON object");
     }
@@ -101,6 +105,11 @@ public final class XdPriorJson {
   }
 
   public static void write(XdPrior prior, OutputStream out) throws IOException {
+    MAPPER.writeValue(out, toTree(prior));
+  }
+
+  /** The prior as a JSON object (to nest it in a larger model file). */
+  public static ObjectNode toTree(XdPrior prior) {
     GaussianMixture m = prior.mixture();
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
@@ -132,7 +141,7 @@ public final class XdPriorJson {
         }
       }
     }
-    MAPPER.writeValue(out, root);
+    return root;
   }
 
   private static JsonNode require(JsonNode root, String key) throws XdPriorFormatException {

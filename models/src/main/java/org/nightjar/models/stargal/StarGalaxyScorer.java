@@ -1,0 +1,77 @@
+package org.nightjar.models.stargal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nightjar.models.Scorer;
+import org.nightjar.models.ScoringContext;
+import org.nightjar.schemas.AlertDecodeException;
+import org.nightjar.schemas.avro.StarGalaxyScore;
+import org.nightjar.schemas.avro.Tag;
+
+/**
+ * Stage {@code xd}: for each alert of the batch, measures the morphology features of the model,
+ * computes P(star) under the XD prior with the alert's own noise covariance, and records
+ * {@code StarGalaxyScore(pStar, 1 - pStar, features)}, where the feature map holds the measured
+ * values and, under {@code <name>_posterior}, their deconvolved (posterior mean) values. Tags STAR
+ * when P(star) reaches the model's threshold and GALAXY when it is at most 1 - threshold.
+ *
+ * <p>An alert whose primary feature cannot be measured (no template stamp, all pixels NaN, no
+ * source detected) gets no star/galaxy section; one whose template stamp is corrupt is rejected
+ * with the decoder's reason. Rejected alerts of earlier stages are skipped.
+ *
+ * <p>Thread-safe: the model is immutable and the scorer keeps no state between batches.
+ */
+public final class StarGalaxyScorer implements Scorer {
+
+  public static final String STAGE = "xd";
+
+  private final StarGalaxyModel model;
+
+  public StarGalaxyScorer(StarGalaxyModel model) {
+    this.model = java.util.Objects.requireNonNull(model, "model");
+  }
+
+  public StarGalaxyModel model() {
+    return model;
+  }
+
+  @Override
+  public String stage() {
+    return STAGE;
+  }
+
+  @Override
+  public void score(List<ScoringContext> batch) {
+    for (ScoringContext ctx : batch) {
+      if (ctx.isRejected()) {
+        continue;
+      }
+      Optional<StarGalaxyFeatureSet.Vector> v;
+      try {
+        v = model.features().extract(ctx.alert());
+      } catch (AlertDecodeException e) {
+        ctx.reject(e.reason(), STAGE, e.getClass().getName(), e.getMessage());
+        continue;
+      }
+      if (v.isEmpty()) {
+        continue;
+      }
+      StarGalaxyModel.Classification c = model.classify(v.get());
+      Map<String, Double> features = new LinkedHashMap<>(model.features().named(v.get()));
+      double[] post = c.posteriorMean();
+      for (int a = 0; a < post.length; a++) {
+        features.put(model.features().features().get(a).featureName() + "_posterior", post[a]);
+      }
+      double pStar = c.pStar();
+      ctx.setStarGalaxy(StarGalaxyScore.newBuilder().setPStar(pStar).setPGalaxy(1.0 - pStar)
+          .setFeatures(features).build());
+      if (model.isStar(pStar)) {
+        ctx.tag(Tag.STAR);
+      } else if (model.isGalaxy(pStar)) {
+        ctx.tag(Tag.GALAXY);
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.nightjar.app.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nightjar.models.stargal.AlteredAlerts;
+import org.nightjar.models.stargal.HoldoutSplit;
+import org.nightjar.models.stargal.MorphologyFeature;
+import org.nightjar.models.stargal.StarGalaxyFeatureSet;
+import org.nightjar.models.stargal.StarGalaxyModelJson;
+import org.nightjar.models.stargal.StarGalaxySamples;
+import org.nightjar.models.stargal.StarGalaxyTrainer;
+import org.nightjar.models.stargal.StarGalaxySamples.Entry;
+import org.nightjar.schemas.AlertFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Fits the XD star/galaxy prior on a folder of ZTF alerts. Objects chosen by the hold-out rule
+ * are never used; the rest are split by object into fitting and validation parts; each requested
+ * K is fitted with early stopping on the validation likelihood, and the K with the best validation
+ * likelihood is stored as {@code xd-prior.json} in the output folder.
+ */
+@Command(name = "xd", mixinStandardHelpOptions = true,
+    description = {"Fit the XD star/galaxy prior on alert packets and store it as xd-prior.json.",
+        "Held-out objects (see --holdout-modulus) are never read into the fit; evaluate on them with 'evaluate xd'."})
+public final class TrainXdCommand implements Callable<Integer> {
+
+  @Option(names = "--alerts", required = true, paramLabel = "DIR", description = "Folder of alert packets (.avro).")
+  Path alerts;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for xd-prior.json.")
+  Path out;
+
+  @Option(names = "--components", split = ",", defaultValue = "4,8,16", paramLabel = "K",
+      description = "Mixture sizes to fit; the best validation likelihood wins (default: ${DEFAULT-VALUE}).")
+  List<Integer> components;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of the validation split and initialisation (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--features", split = ",", defaultValue = "template_concentration,sharpnr,ln_chinr",
+      description = "Features, primary first (default: ${DEFAULT-VALUE}); also: magpsf_minus_magap.")
+  List<String> features;
+
+  @Option(names = "--exclude", paramLabel = "FILE",
+      description = "CSV (candid column) or list of alert ids to leave out, e.g. alerts with overwritten PS1 fields.")
+  Path exclude;
+
+  @Option(names = "--star-threshold", defaultValue = "0.9", description = "P(star) for the STAR tag; GALAXY at 1 - it (default: ${DEFAULT-VALUE}).")
+  double starThreshold;
+
+  @Option(names = "--holdout-modulus", defaultValue = "5", description = "Hold out one object in this many (default: ${DEFAULT-VALUE}).")
+  int holdoutModulus;
+
+  @Option(names = "--max-updates", defaultValue = "500", description = "EM update limit (default: ${DEFAULT-VALUE}).")
+  int maxUpdates;
+
+  @Option(names = "--patience", defaultValue = "20", description = "Updates without validation gain before stopping (default: ${DEFAULT-VALUE}).")
+  int patience;
+
+  @Option(names = "--threads", defaultValue = "2", description = "E-step threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream log = System.err;
+    List<MorphologyFeature> chosen = features.stream().map(MorphologyFeature::byName).toList();
+    StarGalaxyFeatureSet raw = StarGalaxyFeatureSet.of(chosen);
+    AlteredAlerts altered = exclude == null ? AlteredAlerts.placeholdersOnly() : AlteredAlerts.fromFile(exclude);
+    HoldoutSplit holdout = new HoldoutSplit(holdoutModulus, 0);
+    StarGalaxySamples samples;
+    try (Progress progress = new Progress("reading alerts", AlertFiles.list(alerts).size())) {
+      samples = StarGalaxySamples.load(alerts, raw, altered, holdout, (done, total) -> progress.stepTo(done));
+    }
+    List<StarGalaxyTrainer.Sample> training = samples.trainingSamples();
+    List<Long> heldOutIds = samples.heldOut().stream().map(Entry::alertId).toList();
+    log.printf("files %d, undecodable %d, altered (excluded) %d, features not measurable %d, usable %d: "
+        + "training %d alerts, held out %d alerts (%s)%n", samples.files(), samples.undecodable(), samples.altered(),
+        samples.unmeasurable(), samples.entries().size(), training.size(), heldOutIds.size(), holdout.rule());
+    Map<String, String> provenance = new LinkedHashMap<>();
+    provenance.put("alerts_folder", alerts.getFileName() == null ? alerts.toString() : alerts.getFileName().toString());
+    provenance.put("alert_files", Integer.toString(samples.files()));
+    provenance.put("excluded_altered", Integer.toString(samples.altered()));
+    provenance.put("unmeasurable", Integer.toString(samples.unmeasurable()));
+    provenance.put("training_alerts", Integer.toString(training.size()));
+    provenance.put("trained_at", Instant.now().toString());
+    provenance.put("components_tried", components.toString());
+    provenance.put("selection", "K with the best validation log-likelihood");
+    StarGalaxyTrainer.Fitted best = null;
+    List<String> summary = new ArrayList<>();
+    for (int k : components) {
+      StarGalaxyTrainer trainer = new StarGalaxyTrainer(k, seed, 0.2, 1e-4, maxUpdates, patience, starThreshold, threads);
+      log.printf("K=%d: %s%n", k, "| update |  train L  |  valid L  | best |");
+      StarGalaxyTrainer.Fitted fitted = trainer.train(raw, training, holdout, heldOutIds, provenance,
+          (u, trainL, validL, improved) -> {
+            if (u % 10 == 0 || u == 1) {
+              log.printf("K=%d: | %6d | %9.5f | %9.5f | %4s |%n", k, u, trainL, validL, improved ? "*" : "");
+            }
+          });
+      String line = String.format("K=%d: point-source concentration %.4f mag, sharpnr %.4f, %d fitting / %d "
+          + "validation alerts, best validation L %.5f after %d of %d updates", k,
+          fitted.settings().pointSourceConcentration(), fitted.settings().pointSourceSharpness(), fitted.fitAlerts(),
+          fitted.validationAlerts(), fitted.fit().bestValidationLogLikelihood(), fitted.fit().bestUpdates(),
+          fitted.fit().updatesRun());
+      log.println(line);
+      summary.add(line);
+      if (best == null || fitted.fit().bestValidationLogLikelihood() > best.fit().bestValidationLogLikelihood()) {
+        best = fitted;
+      }
+    }
+    Files.createDirectories(out);
+    Path file = out.resolve(StarGalaxyModelJson.FILE_NAME);
+    StarGalaxyModelJson.write(best.model(), file);
+    PrintStream stdout = System.out;
+    summary.forEach(stdout::println);
+    stdout.printf("chosen K=%d (best validation likelihood); prior written to %s%n",
+        best.model().prior().mixture().components(), file);
+    return 0;
+  }
+}

@@ -1,0 +1,56 @@
+package org.nightjar.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nightjar.models.stargal.StarGalaxyModel;
+import org.nightjar.models.stargal.StarGalaxyModelJson;
+import org.nightjar.schemas.testing.SampleAlerts;
+import picocli.CommandLine;
+
+/** {@code train xd} then {@code evaluate xd} on the ZTF alerts of the sample. */
+class XdCommandsTest {
+
+  @Test
+  void trainWritesAPriorThatEvaluateReadsAndReports(@TempDir Path dir) throws Exception {
+    String alerts = SampleAlerts.folder().resolve("ztf").toString();
+    Path bundle = dir.resolve("bundle");
+    String trained = run(new TrainXdCommand(), "--alerts", alerts, "--out", bundle.toString(), "--components", "2,4",
+        "--seed", "3", "--threads", "1");
+    assertTrue(trained.contains("chosen K="), trained);
+    StarGalaxyModel model = StarGalaxyModelJson.read(bundle);
+    assertEquals(3, model.features().dimension());
+    assertTrue(model.training().get("components_tried").contains("2, 4"));
+    assertTrue(!model.heldOutAlertIds().isEmpty(), "held-out alert ids recorded");
+
+    Path report = dir.resolve("report");
+    String evaluated = run(new EvaluateXdCommand(), "--alerts", alerts, "--prior", bundle.toString(), "--out",
+        report.toString());
+    assertTrue(evaluated.contains("PS1 counterpart within 1 arcsec"), evaluated);
+    assertTrue(evaluated.contains("PS1 counterpart within 5 arcsec"), evaluated);
+    assertTrue(Files.size(report.resolve("stargal.png")) > 1000);
+    assertTrue(Files.readString(report.resolve("stargal.html")).contains("<img src=\"stargal.png\""));
+  }
+
+  private static String run(Object command, String... args) {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      exit = new CommandLine(command).execute(args);
+    } finally {
+      System.setOut(saved);
+    }
+    String out = buffer.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, out);
+    return out;
+  }
+}
