@@ -2,9 +2,11 @@ package org.nightjar.app;
 
 import org.nightjar.app.cli.BenchCommand;
 import org.nightjar.app.cli.DemoCommand;
+import org.nightjar.app.cli.EvaluateCommand;
 import org.nightjar.app.cli.ReplayCommand;
 import org.nightjar.app.cli.RunCommand;
 import org.nightjar.app.cli.ScoreCommand;
+import org.nightjar.app.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +22,8 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
