@@ -1,0 +1,35 @@
+package org.nightjar.schemas;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Alert files on disk: each {@code .avro} file is one Kafka message value (an Avro container or a
+ * Confluent frame), as the sample and replay folders hold them.
+ */
+public final class AlertFiles {
+  private AlertFiles() {}
+
+  /** The {@code .avro} files under {@code folder}, recursively, sorted by relative path. */
+  public static List<Path> list(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      throw new IOException("not a folder: " + folder);
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.getFileName().toString().endsWith(".avro"))
+          .sorted((a, b) -> folder.relativize(a).toString().replace('\\', '/')
+              .compareTo(folder.relativize(b).toString().replace('\\', '/')))
+          .toList();
+    }
+  }
+
+  /** The whole file: one message value. */
+  public static byte[] read(Path file) throws IOException {
+    return Files.readAllBytes(file);
+  }
+}

@@ -1,0 +1,2 @@
+/** The ZTF adapter of the survey-neutral {@link org.nightjar.schemas.Alert} view. */
+package org.nightjar.schemas.ztf;
