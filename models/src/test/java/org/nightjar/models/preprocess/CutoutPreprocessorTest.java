@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nightjar.models.testing.TestStamps;
 import org.nightjar.schemas.Cutout;
 
 class CutoutPreprocessorTest {

@@ -1,4 +1,4 @@
-package org.nightjar.models.preprocess;
+package org.nightjar.models.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,16 +8,16 @@ import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.Cutout;
 
 /** Real ZTF stamps from the test resources (see the README beside them). */
-final class TestStamps {
+public final class TestStamps {
 
-  static final String ORDINARY = "1034526141515010021";
-  static final String WITH_NAN = "1034529784115010007";
-  static final String EDGE = "2481126382415015000";
+  public static final String ORDINARY = "1034526141515010021";
+  public static final String WITH_NAN = "1034529784115010007";
+  public static final String EDGE = "2481126382415015000";
 
   private TestStamps() {}
 
-  static Cutout read(String candid, String kind) {
-    String name = candid + "_" + kind + ".fits.gz";
+  public static Cutout read(String candid, String kind) {
+    String name = "/org/nightjar/models/preprocess/" + candid + "_" + kind + ".fits.gz";
     try (InputStream in = TestStamps.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing test resource " + name);
@@ -31,7 +31,7 @@ final class TestStamps {
   }
 
   /** Science, template, difference of one alert. */
-  static Cutout[] triplet(String candid) {
+  public static Cutout[] triplet(String candid) {
     return new Cutout[] {read(candid, "science"), read(candid, "template"), read(candid, "difference")};
   }
 }
