@@ -11,8 +11,8 @@ import org.nightjar.schemas.CutoutKind;
 /**
  * Turns an alert's science, template and difference stamps into one {@link PreparedStack}: each
  * stamp is centre-cropped (or NaN-padded) to {@link PreprocessingConfig#size()}, robustly scaled
- * on its own ({@link RobustScaler}), and interleaved; non-finite pixels are filled with 0 and
- * masked. Works for any stamp size (ZTF 63x63 and edge stamps, Rubin's varying sizes).
+ * on its own ({@link RobustScaler}), and interleaved; non-finite and blank-sentinel pixels are
+ * filled with 0 and masked. Works for any stamp size (ZTF 63x63 and edge stamps, Rubin's varying sizes).
  *
  * <p>Stateless apart from its constants; thread-safe.
  */

@@ -43,7 +43,7 @@ public final class PixelDistributionPlot {
       PreparedStack stack = preprocessor.prepare(t[0], t[1], t[2]);
       for (int c = 0; c < 3; c++) {
         for (float v : CenterCrop.window(t[c], size)) {
-          if (Float.isFinite(v)) {
+          if (RobustScaler.isMeasured(v)) {
             raw[c][bin(Math.signum(v) * Math.log10(1 + Math.abs(v)), rawLo, rawHi)]++;
           }
         }

@@ -13,9 +13,17 @@ import java.util.Arrays;
  * the arcsinh keeps the noise linear and compresses bright sources logarithmically, so a
  * transient and a saturated star both end up within a few units.
  *
+ * <p>Blank pixels: besides NaN and infinities, some ZTF templates mark missing pixels with
+ * {@code -3.4028235e38} (minus the largest float) instead of NaN; any value beyond
+ * {@link #BLANK_MAGNITUDE} is treated as missing, else it would drag the median and blow the
+ * stretch up by dozens of units.
+ *
  * <p>Stateless; thread-safe.
  */
 final class RobustScaler {
+
+  /** Magnitude from which a pixel counts as a blank sentinel rather than a measurement. */
+  static final float BLANK_MAGNITUDE = 1e30f;
 
   /** MAD to standard deviation for Gaussian noise. */
   private static final double MAD_TO_SIGMA = 1.4826;
@@ -31,7 +39,7 @@ final class RobustScaler {
     float[] finite = new float[window.length];
     int n = 0;
     for (float v : window) {
-      if (Float.isFinite(v)) {
+      if (isMeasured(v)) {
         finite[n++] = v;
       }
     }
@@ -51,7 +59,7 @@ final class RobustScaler {
     for (int i = 0; i < window.length; i++) {
       int at = i * channels + channel;
       float v = window[i];
-      if (Float.isFinite(v)) {
+      if (isMeasured(v)) {
         out[at] = (float) asinh((v - median) * scale);
         mask[at] = 1f;
       } else {
@@ -73,13 +81,18 @@ final class RobustScaler {
     double sum = 0;
     int n = 0;
     for (float v : window) {
-      if (Float.isFinite(v)) {
+      if (isMeasured(v)) {
         sum += (v - median) * (v - median);
         n++;
       }
     }
     double rms = n > 0 ? Math.sqrt(sum / n) : 0;
     return rms > 0 && Double.isFinite(rms) ? rms : 1;
+  }
+
+  /** Finite and not a blank sentinel. */
+  static boolean isMeasured(float v) {
+    return Float.isFinite(v) && Math.abs(v) < BLANK_MAGNITUDE;
   }
 
   private static double median(float[] sorted, int n) {

@@ -107,6 +107,24 @@ class CutoutPreprocessorTest {
   }
 
   @Test
+  void shouldMaskBlankSentinelPixelsLikeNaN() {
+    Cutout[] t = TestStamps.triplet(TestStamps.ORDINARY);
+    float[] blanked = t[1].pixels().clone();
+    for (int i = 0; i < blanked.length / 2; i++) {
+      blanked[i] = -Float.MAX_VALUE;
+    }
+    Cutout template = Cutout.of(t[1].width(), t[1].height(), blanked);
+    PreparedStack stack = preprocessor.prepare(t[0], template, t[2]);
+    float[] window = CenterCrop.window(template, 32);
+    double max = 0;
+    for (int i = 0; i < window.length; i++) {
+      assertEquals(window[i] == -Float.MAX_VALUE ? 0f : 1f, stack.mask()[i * 3 + 1]);
+      max = Math.max(max, Math.abs(stack.values()[i * 3 + 1]));
+    }
+    assertTrue(max < 15, "blank pixels must not distort the scaling, max " + max);
+  }
+
+  @Test
   void shouldBePure() {
     Cutout[] t = TestStamps.triplet(TestStamps.WITH_NAN);
     float[] before = t[0].pixels().clone();
