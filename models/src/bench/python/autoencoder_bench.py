@@ -38,6 +38,31 @@ class CutoutAutoencoder(nn.Module):
         return z, self.decoder(d)
 
 
+class StridedStackAutoencoder(nn.Module):
+    """The first design measured: three 3x3 stride-2 convolutions (16/32/32), a linear
+    bottleneck, three 4x4 stride-2 transposed convolutions. Only for the variants benchmark."""
+
+    def __init__(self, size, channels, latent):
+        super().__init__()
+        self.side = size // 8
+        flat = 32 * self.side * self.side
+        self.encoder = nn.Sequential(
+            nn.Conv2d(channels, 16, 3, stride=2, padding=1), nn.ReLU(),
+            nn.Conv2d(16, 32, 3, stride=2, padding=1), nn.ReLU(),
+            nn.Conv2d(32, 32, 3, stride=2, padding=1), nn.ReLU())
+        self.to_latent = nn.Linear(flat, latent)
+        self.from_latent = nn.Sequential(nn.Linear(latent, flat), nn.ReLU())
+        self.decoder = nn.Sequential(
+            nn.ConvTranspose2d(32, 32, 4, stride=2, padding=1), nn.ReLU(),
+            nn.ConvTranspose2d(32, 16, 4, stride=2, padding=1), nn.ReLU(),
+            nn.ConvTranspose2d(16, channels, 4, stride=2, padding=1))
+
+    def forward(self, x):
+        z = self.to_latent(self.encoder(x).flatten(1))
+        d = self.from_latent(z).view(-1, 32, self.side, self.side)
+        return z, self.decoder(d)
+
+
 def measure(model, x, seconds):
     with torch.no_grad():
         for _ in range(3):
@@ -62,10 +87,14 @@ def main():
     p.add_argument("--batches", default="1,32,256")
     p.add_argument("--seconds", type=float, default=2.0)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--arch", choices=("patch", "stack"), default="patch")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
-    model = CutoutAutoencoder(a.size, a.channels, a.patch, a.width, a.latent).eval()
+    if a.arch == "patch":
+        model = CutoutAutoencoder(a.size, a.channels, a.patch, a.width, a.latent).eval()
+    else:
+        model = StridedStackAutoencoder(a.size, a.channels, a.latent).eval()
     params = sum(t.numel() for t in model.parameters())
     print(f"torch version={torch.__version__} threads={torch.get_num_threads()} params={params}",
           flush=True)

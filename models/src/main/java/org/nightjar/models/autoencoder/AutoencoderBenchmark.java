@@ -15,13 +15,19 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bytedeco.javacpp.Pointer;
+import org.nightjar.models.preprocess.CutoutPreprocessor;
+import org.nightjar.models.preprocess.PreprocessingConfig;
+import org.nightjar.schemas.Cutout;
 
 /**
  * Inference throughput of the autoencoder in DL4J against the same layers in PyTorch, measured in
  * one run and interleaved round by round (the cores may be shared, so both sides see the same
  * load). Each round runs DL4J at every batch size, then the PyTorch peer script as a subprocess;
  * the printed figure per side is the median over rounds, PyTorch's best layout counts for the
- * ratio. Not a test: it prints what it measured.
+ * ratio. It also prints single-thread preprocessing throughput and the off-heap memory JavaCPP
+ * tracked ({@code offheap_mb}) and the process RSS ({@code rss_mb}) at the end. Not a test: it
+ * prints what it measured.
  *
  * <p>Run from the repository root (arguments optional, defaults shown):
  *
@@ -120,7 +126,10 @@ public final class AutoencoderBenchmark {
         summary.put("ratio_b" + batch, String.format("%.2f", d / best));
       }
     }
+    summary.put("preprocess_per_s", format(measurePreprocessing()));
     summary.put("threads", Integer.toString(backend.ompThreads()));
+    summary.put("offheap_mb", Long.toString(Pointer.totalBytes() >> 20));
+    summary.put("rss_mb", Long.toString(Pointer.physicalBytes() >> 20));
     summary.put("rounds", Integer.toString(rounds));
     StringBuilder line = new StringBuilder();
     summary.forEach((k, v) -> line.append(line.length() == 0 ? "" : " ").append(k).append('=').append(v));
@@ -145,6 +154,31 @@ public final class AutoencoderBenchmark {
       elapsed = (System.nanoTime() - start) / 1e9;
     } while (elapsed < seconds || calls < 3);
     return calls * batch / elapsed;
+  }
+
+  /** Alerts per second one thread turns from three 63x63 stamps into a network input stack. */
+  private double measurePreprocessing() {
+    SplittableRandom random = new SplittableRandom(5);
+    Cutout[] stamps = new Cutout[3];
+    for (int c = 0; c < 3; c++) {
+      float[] pixels = new float[63 * 63];
+      for (int i = 0; i < pixels.length; i++) {
+        pixels[i] = (float) (100 + 10 * random.nextGaussian());
+      }
+      stamps[c] = Cutout.of(63, 63, pixels);
+    }
+    CutoutPreprocessor preprocessor =
+        new CutoutPreprocessor(new PreprocessingConfig(architecture.size(), 3.0));
+    long count = 0;
+    long start = System.nanoTime();
+    double elapsed;
+    do {
+      preprocessor.prepare(stamps[0], stamps[1], stamps[2]);
+      count++;
+      elapsed = (System.nanoTime() - start) / 1e9;
+    } while (elapsed < seconds);
+    System.out.printf("preprocess alerts_per_s=%.1f (one thread, 3 stamps of 63x63 each)%n", count / elapsed);
+    return count / elapsed;
   }
 
   private Map<String, Double> runTorch(int threads) throws IOException, InterruptedException {

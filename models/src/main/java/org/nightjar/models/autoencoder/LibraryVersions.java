@@ -16,7 +16,7 @@ final class LibraryVersions {
     versions.put("java", System.getProperty("java.version"));
     versions.put("nd4j-api", mavenVersion("org.nd4j", "nd4j-api"));
     versions.put("nd4j-backend", BackendInfo.current().label());
-    versions.put("jackson-databind", mavenVersion("com.fasterxml.jackson.core", "jackson-databind"));
+    versions.put("nd4j-native", mavenVersion("org.nd4j", "nd4j-native"));
     return versions;
   }
 

@@ -27,7 +27,7 @@ public record TrainingOptions(
     boolean augment) {
 
   public static TrainingOptions defaults() {
-    return new TrainingOptions(AutoencoderArchitecture.defaults(), 60, 6, 32, 3e-3, 42, 10, 10, true);
+    return new TrainingOptions(AutoencoderArchitecture.defaults(), 200, 10, 32, 3e-3, 42, 10, 10, true);
   }
 
   public TrainingOptions {
