@@ -25,9 +25,10 @@ import org.nightjar.schemas.Cutout;
  * one run and interleaved round by round (the cores may be shared, so both sides see the same
  * load). Each round runs DL4J at every batch size, then the PyTorch peer script as a subprocess;
  * the printed figure per side is the median over rounds, PyTorch's best layout counts for the
- * ratio. It also prints single-thread preprocessing throughput and the off-heap memory JavaCPP
- * tracked ({@code offheap_mb}) and the process RSS ({@code rss_mb}) at the end. Not a test: it
- * prints what it measured.
+ * ratio. It also prints single-thread preprocessing throughput and the process RSS
+ * ({@code rss_mb}, heap plus ND4J's off-heap buffers) at the end. The thread count follows ND4J
+ * ({@code OMP_NUM_THREADS}, default: all cores) and is passed on to PyTorch. Not a test: it prints
+ * what it measured.
  *
  * <p>Run from the repository root (arguments optional, defaults shown):
  *
@@ -128,7 +129,6 @@ public final class AutoencoderBenchmark {
     }
     summary.put("preprocess_per_s", format(measurePreprocessing()));
     summary.put("threads", Integer.toString(backend.ompThreads()));
-    summary.put("offheap_mb", Long.toString(Pointer.totalBytes() >> 20));
     summary.put("rss_mb", Long.toString(Pointer.physicalBytes() >> 20));
     summary.put("rounds", Integer.toString(rounds));
     StringBuilder line = new StringBuilder();
