@@ -30,7 +30,11 @@ import org.nightjar.schemas.Cutout;
  * ({@code OMP_NUM_THREADS}, default: all cores) and is passed on to PyTorch. Not a test: it prints
  * what it measured.
  *
- * <p>Run from the repository root (arguments optional, defaults shown):
+ * <p>{@code --workers N} runs {@link ParallelCutoutAutoencoder} with N graph copies (use with
+ * {@code OMP_NUM_THREADS=1}); PyTorch then gets N x ND4J's threads, so both sides use the same
+ * number of threads. ND4J's per-op scope checks are off as the stream runs it ({@link BackendTuning}); pass
+ * {@code --scope-checks} to measure with ND4J's default. Run from the repository root (arguments
+ * optional, defaults shown):
  *
  * <pre>
  * mvn -B -o -q -pl models -am compile exec:java -Dexec.mainClass=org.nightjar.models.autoencoder.AutoencoderBenchmark \
@@ -48,10 +52,14 @@ public final class AutoencoderBenchmark {
   private final double seconds;
   private final String python;
   private final Path script;
+  private final boolean tuned;
+  private final int workers;
 
   AutoencoderBenchmark(
       AutoencoderArchitecture architecture, int[] batches, int rounds, double seconds, String python,
-      Path script) {
+      Path script, boolean tuned, int workers) {
+    this.tuned = tuned;
+    this.workers = workers;
     this.architecture = architecture;
     this.batches = batches;
     this.rounds = rounds;
@@ -82,20 +90,21 @@ public final class AutoencoderBenchmark {
             arch, batches,
             Integer.parseInt(opts.getOrDefault("rounds", "3")),
             Double.parseDouble(opts.getOrDefault("seconds", "2")),
-            python, script)
+            python, script, !opts.containsKey("scope-checks"),
+            Integer.parseInt(opts.getOrDefault("workers", "1")))
         .run();
   }
 
   void run() throws IOException, InterruptedException {
-    BackendInfo backend = BackendInfo.current();
+    BackendInfo backend = tuned ? BackendTuning.applyForInference() : BackendInfo.current();
     System.out.printf(
-        "dl4j backend=%s blas=%s omp_threads=%d blas_threads=%d architecture=%s multiply_adds=%d%n",
+        "dl4j backend=%s blas=%s omp_threads=%d blas_threads=%d profiling=%s architecture=%s multiply_adds=%d%n",
         backend.backend(), backend.blas(), backend.ompThreads(), backend.blasThreads(),
-        architecture, architecture.multiplyAdds());
+        BackendTuning.profilingMode(), architecture, architecture.multiplyAdds());
     Map<Integer, List<Double>> dl4j = new TreeMap<>();
     Map<String, List<Double>> torch = new TreeMap<>();
-    CutoutAutoencoder net = CutoutAutoencoder.initialise(architecture, 7);
-    {
+    CutoutAutoencoder single = CutoutAutoencoder.initialise(architecture, 7);
+    try (AutoencoderNetwork net = workers > 1 ? ParallelCutoutAutoencoder.of(single, workers, 16) : single) {
       for (int round = 1; round <= rounds; round++) {
         for (int batch : batches) {
           double rate = measureDl4j(net, batch);
@@ -103,7 +112,7 @@ public final class AutoencoderBenchmark {
           System.out.printf("round=%d dl4j batch=%d images_per_s=%.1f%n", round, batch, rate);
         }
         if (python != null) {
-          for (Map.Entry<String, Double> e : runTorch(backend.ompThreads()).entrySet()) {
+          for (Map.Entry<String, Double> e : runTorch(backend.ompThreads() * workers).entrySet()) {
             torch.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
             System.out.printf("round=%d torch %s images_per_s=%.1f%n", round, e.getKey(), e.getValue());
           }
@@ -128,7 +137,9 @@ public final class AutoencoderBenchmark {
       }
     }
     summary.put("preprocess_per_s", format(measurePreprocessing()));
-    summary.put("threads", Integer.toString(backend.ompThreads()));
+    summary.put("threads", Integer.toString(backend.ompThreads() * workers));
+    summary.put("workers", Integer.toString(workers));
+    summary.put("profiling", BackendTuning.profilingMode());
     summary.put("rss_mb", Long.toString(Pointer.physicalBytes() >> 20));
     summary.put("rounds", Integer.toString(rounds));
     StringBuilder line = new StringBuilder();
@@ -136,7 +147,7 @@ public final class AutoencoderBenchmark {
     System.out.println(line);
   }
 
-  private double measureDl4j(CutoutAutoencoder net, int batch) {
+  private double measureDl4j(AutoencoderNetwork net, int batch) {
     float[] data = new float[batch * architecture.inputLength()];
     SplittableRandom random = new SplittableRandom(batch);
     for (int i = 0; i < data.length; i++) {
@@ -232,7 +243,7 @@ public final class AutoencoderBenchmark {
         throw new IllegalArgumentException("unexpected argument " + args[i]);
       }
       String key = args[i].substring(2);
-      if (key.equals("no-torch")) {
+      if (key.equals("no-torch") || key.equals("scope-checks")) {
         opts.put(key, "true");
       } else if (i + 1 < args.length) {
         opts.put(key, args[++i]);

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * was given (see {@link BackendInfo}). Weights live off-heap and are freed when the instance is
  * garbage-collected.
  */
-public final class CutoutAutoencoder {
+public final class CutoutAutoencoder implements AutoencoderNetwork {
 
   private final AutoencoderArchitecture architecture;
   private final SameDiff graph;
@@ -61,17 +61,12 @@ public final class CutoutAutoencoder {
     }
   }
 
+  @Override
   public AutoencoderArchitecture architecture() {
     return architecture;
   }
 
-  /**
-   * One forward pass.
-   *
-   * @param batch {@code count} stacks, each {@link AutoencoderArchitecture#inputLength()} values in
-   *     NHWC order, back to back
-   * @param count number of stacks in {@code batch}
-   */
+  @Override
   public AutoencoderOutput infer(float[] batch, int count) {
     int length = architecture.inputLength();
     if (count <= 0 || (long) count * length > batch.length) {
@@ -79,8 +74,9 @@ public final class CutoutAutoencoder {
           "batch holds " + batch.length + " values, not " + count + " x " + length);
     }
     int s = architecture.size();
-    INDArray input =
-        Nd4j.create(batch, new long[] {count, s, s, architecture.channels()}, 'c');
+    // ND4J wants an array of exactly the shape's length; a longer one holds the batch as a prefix.
+    float[] exact = batch.length == count * length ? batch : java.util.Arrays.copyOf(batch, count * length);
+    INDArray input = Nd4j.create(exact, new long[] {count, s, s, architecture.channels()}, 'c');
     return infer(input);
   }
 
@@ -98,6 +94,17 @@ public final class CutoutAutoencoder {
     INDArray reconstruction = out.get(AutoencoderGraphFactory.RECONSTRUCTION);
     return new AutoencoderOutput(
         latent.toFloatMatrix(), reconstruction.data().asFloat(), architecture.inputLength());
+  }
+
+  /** An independent copy with the same weights (through the serialised form). */
+  public CutoutAutoencoder copy() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      write(bytes);
+      return read(architecture, new java.io.ByteArrayInputStream(bytes.toByteArray()));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot copy the autoencoder graph", e);
+    }
   }
 
   /** The graph itself, for training in this package. */

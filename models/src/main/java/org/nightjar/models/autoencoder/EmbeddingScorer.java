@@ -25,12 +25,23 @@ public final class EmbeddingScorer implements Scorer {
   public static final String STAGE = "embed";
 
   private final CutoutPreprocessor preprocessor;
-  private final CutoutAutoencoder network;
+  private final AutoencoderNetwork network;
 
+  /** Runs the model's single network (ND4J's threads inside each op). */
   public EmbeddingScorer(AutoencoderModel model) {
-    Objects.requireNonNull(model, "model");
-    this.preprocessor = model.preprocessor();
-    this.network = model.network();
+    this(model.preprocessor(), model.network());
+  }
+
+  /**
+   * Runs {@code network}, e.g. {@code ParallelCutoutAutoencoder.of(model.network(), 2, 16)};
+   * the scorer closes it when it is closed.
+   */
+  public EmbeddingScorer(CutoutPreprocessor preprocessor, AutoencoderNetwork network) {
+    this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
+    this.network = Objects.requireNonNull(network, "network");
+    if (preprocessor.config().size() != network.architecture().size()) {
+      throw new IllegalArgumentException("preprocessing size and network input size differ");
+    }
   }
 
   @Override
@@ -41,6 +52,11 @@ public final class EmbeddingScorer implements Scorer {
   /** Backend and thread counts the network runs with, for a metric label and the startup log. */
   public BackendInfo backend() {
     return BackendInfo.current();
+  }
+
+  @Override
+  public void close() {
+    network.close();
   }
 
   @Override
