@@ -19,12 +19,14 @@ public final class BackendTuning {
   private BackendTuning() {}
 
   /** Switches ND4J's per-op scope checks off and returns what the network runs on. */
+  @SuppressWarnings("deprecation") // the ProfilerConfig replacement leaves SCOPE_PANIC on in M2.1
   public static BackendInfo applyForInference() {
     Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
     return BackendInfo.current();
   }
 
   /** The per-op checking ND4J currently applies, for the startup log. */
+  @SuppressWarnings("deprecation") // the mode is still the one readable summary of the config
   public static String profilingMode() {
     return Nd4j.getExecutioner().getProfilingMode().name();
   }

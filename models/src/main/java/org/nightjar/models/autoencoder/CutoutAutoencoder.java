@@ -15,8 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * embeddings and reconstructions. Only runs the network; preprocessing and the error computation
  * live in {@code preprocess} and {@link ReconstructionError}.
  *
- * <p>Thread-safe: calls are serialised, because each forward pass already uses every thread ND4J
- * was given (see {@link BackendInfo}). Weights live off-heap and are freed when the instance is
+ * <p>Thread-safe: calls are serialised (one SameDiff graph per instance). For more cores use
+ * several instances ({@link #copy()}, {@link ParallelCutoutAutoencoder}) rather than more ND4J
+ * threads, see the models README. Weights live off-heap and are freed when the instance is
  * garbage-collected.
  */
 public final class CutoutAutoencoder implements AutoencoderNetwork {

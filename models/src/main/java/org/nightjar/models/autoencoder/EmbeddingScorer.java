@@ -14,8 +14,9 @@ import org.nightjar.schemas.AlertDecodeException;
 /**
  * Stage {@code embed}: preprocesses the cutouts of every alert of the micro-batch, runs the
  * autoencoder once over all of them, and stores each embedding with its masked reconstruction
- * error. Alerts without all three cutouts are left without an embedding; an alert whose stamp
- * cannot be decoded is rejected with the decoder's reason.
+ * error. Alerts without all three cutouts, or whose central windows hold no finite pixel at all,
+ * are left without an embedding; an alert whose stamp cannot be decoded is rejected with the
+ * decoder's reason.
  *
  * <p>Called from one stream thread at a time (see {@link Scorer}); sharing one instance between
  * threads is safe but serialises the network calls.
