@@ -54,6 +54,35 @@ class EmbeddingScorerTest {
   }
 
   @Test
+  void shouldCallTheNetworkOncePerBatch() throws Exception {
+    CutoutAutoencoder inner = model.network();
+    int[] calls = new int[1];
+    int[] sizes = new int[1];
+    AutoencoderNetwork counting =
+        new AutoencoderNetwork() {
+          @Override
+          public AutoencoderArchitecture architecture() {
+            return inner.architecture();
+          }
+
+          @Override
+          public AutoencoderOutput infer(float[] batch, int count) {
+            calls[0]++;
+            sizes[0] = count;
+            return inner.infer(batch, count);
+          }
+        };
+    List<ScoringContext> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      batch.add(new ScoringContext(StubAlert.withCutouts(i, TestStamps.triplet(TestStamps.ORDINARY))));
+    }
+    batch.add(new ScoringContext(StubAlert.withoutCutouts(99)));
+    new EmbeddingScorer(model.preprocessor(), counting).score(batch);
+    assertEquals(1, calls[0]);
+    assertEquals(5, sizes[0]);
+  }
+
+  @Test
   void shouldExposeBackendAndThreads() {
     BackendInfo info = new EmbeddingScorer(model).backend();
     assertEquals("CPU", info.backend());
