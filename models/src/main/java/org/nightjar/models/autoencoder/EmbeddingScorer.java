@@ -1,0 +1,102 @@
+package org.nightjar.models.autoencoder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.nightjar.models.Scorer;
+import org.nightjar.models.ScoringContext;
+import org.nightjar.models.ScoringException;
+import org.nightjar.models.preprocess.CutoutPreprocessor;
+import org.nightjar.models.preprocess.PreparedStack;
+import org.nightjar.schemas.AlertDecodeException;
+
+/**
+ * Stage {@code embed}: preprocesses the cutouts of every alert of the micro-batch, runs the
+ * autoencoder once over all of them, and stores each embedding with its masked reconstruction
+ * error. Alerts without all three cutouts, or whose central windows hold no finite pixel at all,
+ * are left without an embedding; an alert whose stamp cannot be decoded is rejected with the
+ * decoder's reason.
+ *
+ * <p>Called from one stream thread at a time (see {@link Scorer}); sharing one instance between
+ * threads is safe but serialises the network calls.
+ */
+public final class EmbeddingScorer implements Scorer {
+
+  public static final String STAGE = "embed";
+
+  private final CutoutPreprocessor preprocessor;
+  private final AutoencoderNetwork network;
+
+  /** Runs the model's single network (ND4J's threads inside each op). */
+  public EmbeddingScorer(AutoencoderModel model) {
+    this(model.preprocessor(), model.network());
+  }
+
+  /**
+   * Runs {@code network}, e.g. {@code ParallelCutoutAutoencoder.of(model.network(), 2, 16)};
+   * the scorer closes it when it is closed.
+   */
+  public EmbeddingScorer(CutoutPreprocessor preprocessor, AutoencoderNetwork network) {
+    this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
+    this.network = Objects.requireNonNull(network, "network");
+    if (preprocessor.config().size() != network.architecture().size()) {
+      throw new IllegalArgumentException("preprocessing size and network input size differ");
+    }
+  }
+
+  @Override
+  public String stage() {
+    return STAGE;
+  }
+
+  /** Backend and thread counts the network runs with, for a metric label and the startup log. */
+  public BackendInfo backend() {
+    return BackendInfo.current();
+  }
+
+  @Override
+  public void close() {
+    network.close();
+  }
+
+  @Override
+  public void score(List<ScoringContext> batch) throws ScoringException {
+    List<ScoringContext> embeddable = new ArrayList<>(batch.size());
+    List<PreparedStack> stacks = new ArrayList<>(batch.size());
+    for (ScoringContext context : batch) {
+      if (context.isRejected()) {
+        continue;
+      }
+      try {
+        Optional<PreparedStack> stack = preprocessor.prepare(context.alert());
+        if (stack.isPresent() && stack.get().finiteCount() > 0) {
+          embeddable.add(context);
+          stacks.add(stack.get());
+        }
+      } catch (AlertDecodeException e) {
+        context.reject(e.reason(), STAGE, e.getMessage());
+      }
+    }
+    if (stacks.isEmpty()) {
+      return;
+    }
+    int length = network.architecture().inputLength();
+    float[] input = new float[stacks.size() * length];
+    for (int i = 0; i < stacks.size(); i++) {
+      System.arraycopy(stacks.get(i).values(), 0, input, i * length, length);
+    }
+    AutoencoderOutput output;
+    try {
+      output = network.infer(input, stacks.size());
+    } catch (RuntimeException e) {
+      throw new ScoringException("autoencoder failed on a batch of " + stacks.size() + ": " + e.getMessage(), e);
+    }
+    for (int i = 0; i < stacks.size(); i++) {
+      PreparedStack stack = stacks.get(i);
+      double mse =
+          ReconstructionError.maskedMse(stack.values(), stack.mask(), output.reconstruction(), output.offset(i));
+      embeddable.get(i).setEmbedding(output.latent()[i], mse);
+    }
+  }
+}
