@@ -39,6 +39,8 @@ public record BundleManifest(
 
   /** The structure version this code writes and reads. */
   public static final int FORMAT_VERSION = 1;
+  /** The manifest's file name inside a bundle folder. */
+  public static final String FILE_NAME = "manifest.json";
 
   private static final Pattern SEMVER =
       Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?");

@@ -20,7 +20,7 @@ public record ComponentEntry(String file, String sha256, long bytes) {
   public ComponentEntry {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(sha256, "sha256");
-    if (!FILE_NAME.matcher(file).matches() || file.equals("manifest.json")) {
+    if (!FILE_NAME.matcher(file).matches() || file.equals(BundleManifest.FILE_NAME)) {
       throw new IllegalArgumentException("component file name not allowed: '" + file + "'");
     }
     if (!HEX.matcher(sha256).matches()) {

@@ -22,7 +22,7 @@ public final class ModelBundle {
   /** Classpath folder of the bundle that ships with this module. */
   public static final String DEFAULT_RESOURCE = "org/nightjar/models/bundle/default";
 
-  private static final String MANIFEST = "manifest.json";
+  private static final String MANIFEST = BundleManifest.FILE_NAME;
 
   private final BundleManifest manifest;
   private final String manifestSha256;

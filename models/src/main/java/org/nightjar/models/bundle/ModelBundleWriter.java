@@ -96,7 +96,7 @@ public final class ModelBundleWriter {
       for (Map.Entry<String, ComponentEntry> e : entries.entrySet()) {
         Files.write(directory.resolve(e.getValue().file()), contents.get(e.getKey()));
       }
-      Files.write(directory.resolve("manifest.json"), ManifestJson.write(manifest));
+      Files.write(directory.resolve(BundleManifest.FILE_NAME), ManifestJson.write(manifest));
     } catch (IOException e) {
       throw new BundleException("cannot write bundle to " + directory + ": " + e.getMessage(), e);
     }

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import org.nightjar.models.bundle.BundleException;
+import org.nightjar.models.bundle.BundleManifest;
+import org.nightjar.models.bundle.ModelBundle;
+import org.nightjar.models.bundle.ModelBundleWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -42,6 +46,8 @@ public final class StarGalaxyModelJson {
   public static final int VERSION = 1;
   /** The file name of the model as a bundle component or in an output folder. */
   public static final String FILE_NAME = "xd-prior.json";
+  /** Name of the star/galaxy component in a model bundle. */
+  public static final String COMPONENT = "stargal";
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
@@ -50,12 +56,42 @@ public final class StarGalaxyModelJson {
 
   private StarGalaxyModelJson() {}
 
-  /** Reads a model file, or {@value #FILE_NAME} inside a folder. */
+  /**
+   * Reads a model file, the {@value #COMPONENT} component of a bundle folder (checksums
+   * verified), or {@value #FILE_NAME} inside a plain folder.
+   */
   public static StarGalaxyModel read(Path fileOrFolder) throws IOException {
+    if (Files.isRegularFile(fileOrFolder.resolve(BundleManifest.FILE_NAME))) {
+      try {
+        return load(ModelBundle.open(fileOrFolder));
+      } catch (BundleException e) {
+        throw new IOException(e.getMessage(), e);
+      }
+    }
     Path file = Files.isDirectory(fileOrFolder) ? fileOrFolder.resolve(FILE_NAME) : fileOrFolder;
     try (InputStream in = Files.newInputStream(file)) {
       return read(in);
     }
+  }
+
+  /** Reads the {@value #COMPONENT} component of a verified bundle. */
+  public static StarGalaxyModel load(ModelBundle bundle) throws BundleException {
+    try (InputStream in = bundle.openComponent(COMPONENT)) {
+      return read(in);
+    } catch (IOException e) {
+      throw new BundleException("bundle " + bundle + ": cannot load the star/galaxy model: " + e.getMessage(), e);
+    }
+  }
+
+  /** Adds the model as the {@value #COMPONENT} component of a bundle being written. */
+  public static void addTo(StarGalaxyModel model, ModelBundleWriter writer) throws BundleException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try {
+      write(model, bytes);
+    } catch (IOException e) {
+      throw new BundleException("cannot serialise the star/galaxy model: " + e.getMessage(), e);
+    }
+    writer.component(COMPONENT, FILE_NAME, bytes.toByteArray());
   }
 
   public static StarGalaxyModel read(InputStream in) throws IOException {

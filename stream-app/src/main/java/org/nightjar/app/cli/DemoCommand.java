@@ -85,7 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
           table.row("tagged", "0 (no tagging stage configured)");
         }
         if (!tally.reconstructionErrors().isEmpty()) {
-          table.row("reconstruction error (median)", String.format("%.4f", median(tally.reconstructionErrors())));
+          table.row("with reconstruction error", String.format("%d (%d without stamps)", tally.reconstructionErrors().size(), tally.withoutStamps()))
+              .row("reconstruction error (median)", String.format("%.4f", median(tally.reconstructionErrors())));
         }
         table.rule()
             .row("alerts/s (end to end)", String.format("%.1f", sent / seconds))

@@ -2,7 +2,6 @@ package org.nightjar.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nightjar.models.stargal.AlteredAlerts;
+import org.nightjar.models.bundle.BundleException;
+import org.nightjar.models.bundle.ModelBundle;
+import org.nightjar.models.bundle.ModelBundleWriter;
 import org.nightjar.models.stargal.HoldoutSplit;
 import org.nightjar.models.stargal.MorphologyFeature;
 import org.nightjar.models.stargal.StarGalaxyFeatureSet;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
  * Fits the XD star/galaxy prior on a folder of ZTF alerts. Objects chosen by the hold-out rule
  * are never used; the rest are split by object into fitting and validation parts; each requested
  * K is fitted with early stopping on the validation likelihood, and the K with the best validation
- * likelihood is stored as {@code xd-prior.json} in the output folder.
+ * likelihood is stored as the {@code stargal} component ({@code xd-prior.json}) of a model bundle.
  */
 @Command(name = "xd", mixinStandardHelpOptions = true,
     description = {"Fit the XD star/galaxy prior on alert packets and store it as xd-prior.json.",
@@ -36,8 +38,15 @@ public final class TrainXdCommand implements Callable<Integer> {
   @Option(names = "--alerts", required = true, paramLabel = "DIR", description = "Folder of alert packets (.avro).")
   Path alerts;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder for xd-prior.json.")
+  @Option(names = "--out", required = true, paramLabel = "BUNDLE_DIR",
+      description = "Output bundle folder: the base bundle with the star/galaxy component (xd-prior.json) added or replaced.")
   Path out;
+
+  @Option(names = "--base", paramLabel = "BUNDLE_DIR", description = "Bundle to start from (default: the bundle shipped with Nightjar).")
+  Path base;
+
+  @Option(names = "--bundle-version", paramLabel = "VERSION", description = "Version of the written bundle (default: the base bundle's).")
+  String bundleVersion;
 
   @Option(names = "--components", split = ",", defaultValue = "4,8,16", paramLabel = "K",
       description = "Mixture sizes to fit; the best validation likelihood wins (default: ${DEFAULT-VALUE}).")
@@ -70,7 +79,7 @@ public final class TrainXdCommand implements Callable<Integer> {
   int threads;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, BundleException {
     PrintStream log = System.err;
     List<MorphologyFeature> chosen = features.stream().map(MorphologyFeature::byName).toList();
     StarGalaxyFeatureSet raw = StarGalaxyFeatureSet.of(chosen);
@@ -116,13 +125,18 @@ public final class TrainXdCommand implements Callable<Integer> {
         best = fitted;
       }
     }
-    Files.createDirectories(out);
-    Path file = out.resolve(StarGalaxyModelJson.FILE_NAME);
-    StarGalaxyModelJson.write(best.model(), file);
+    ModelBundle baseBundle = base == null ? ModelBundle.defaultBundle() : ModelBundle.open(base);
+    ModelBundleWriter writer = ModelBundleWriter.from(baseBundle, bundleVersion != null ? bundleVersion : baseBundle.manifest().version());
+    StarGalaxyModelJson.addTo(best.model(), writer);
+    Map<String, Object> facts = new LinkedHashMap<>(provenance);
+    facts.put("chosen_components", best.model().prior().mixture().components());
+    facts.put("held_out_rule", holdout.rule());
+    writer.trainingData(StarGalaxyModelJson.COMPONENT, facts);
+    writer.write(out);
     PrintStream stdout = System.out;
     summary.forEach(stdout::println);
-    stdout.printf("chosen K=%d (best validation likelihood); prior written to %s%n",
-        best.model().prior().mixture().components(), file);
+    stdout.printf("chosen K=%d (best validation likelihood); bundle %s written to %s%n",
+        best.model().prior().mixture().components(), baseBundle.manifest().name(), out);
     return 0;
   }
 }

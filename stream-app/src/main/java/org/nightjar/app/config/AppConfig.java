@@ -27,11 +27,15 @@ public record AppConfig(
     Optional<String> codecRegistryUrl,
     Optional<String> codecRawWriterSchema,
     long codecMaxInflatedCutoutBytes,
+    Optional<String> bundlePath,
+    List<String> scorers,
+    int embedWorkers,
     int metricsPort,
     Map<String, String> kafka) {
 
   public AppConfig {
     inputTopics = List.copyOf(inputTopics);
+    scorers = List.copyOf(scorers);
     kafka = Map.copyOf(kafka);
     if (inputTopics.isEmpty()) {
       throw new ConfigException("input.topics", "", "at least one topic");
@@ -48,10 +52,20 @@ public record AppConfig(
     requireRange("dedupe.retention.hours", dedupeRetention.toHours(), 1, 24 * 30);
     requireRange("codec.max.inflated.cutout.bytes", codecMaxInflatedCutoutBytes, 4_096, 1L << 30);
     requireRange("metrics.port", metricsPort, 0, 65_535);
+    requireRange("embed.workers", embedWorkers, 1, 64);
+    for (String s : scorers) {
+      if (!KNOWN_SCORERS.contains(s)) {
+        throw new ConfigException("scorers", String.join(",", scorers), "a comma-separated subset of " + KNOWN_SCORERS);
+      }
+    }
+    Objects.requireNonNull(bundlePath);
     Objects.requireNonNull(codecSchemaDir);
     Objects.requireNonNull(codecRegistryUrl);
     Objects.requireNonNull(codecRawWriterSchema);
   }
+
+  /** The scoring stages a bundle can provide, in their natural order. */
+  public static final List<String> KNOWN_SCORERS = List.of("embed", "xd");
 
   /** Topic of scored records, keyed by object id. */
   public String scoredTopic() {

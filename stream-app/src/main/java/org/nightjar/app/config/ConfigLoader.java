@@ -118,7 +118,7 @@ public final class ConfigLoader {
       }
     });
     return new AppConfig(
-        Arrays.stream(v.get("input.topics").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+        list(v, "input.topics"),
         v.get("output.prefix"),
         v.get("application.id"),
         v.get("processing.guarantee"),
@@ -132,8 +132,15 @@ public final class ConfigLoader {
         optional(v, "codec.registry.url"),
         optional(v, "codec.raw.writer.schema"),
         longValue(v, "codec.max.inflated.cutout.bytes"),
+        optional(v, "bundle.path"),
+        list(v, "scorers"),
+        intValue(v, "embed.workers"),
         intValue(v, "metrics.port"),
         kafka);
+  }
+
+  private static List<String> list(Map<String, String> v, String key) {
+    return Arrays.stream(v.get(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   private static Optional<String> optional(Map<String, String> v, String key) {

@@ -40,6 +40,7 @@ public final class OutputTally implements AutoCloseable {
   private long repeatedIds;
   private final List<Long> latenciesMs = new ArrayList<>();
   private final List<Double> reconstructionErrors = new ArrayList<>();
+  private long withoutStamps;
   private long firstReceivedMs = Long.MAX_VALUE;
   private long lastReceivedMs;
 
@@ -102,6 +103,9 @@ public final class OutputTally implements AutoCloseable {
         if (s.getArtifact() != null) {
           reconstructionErrors.add(s.getArtifact().getReconstructionError());
         }
+        if (s.getFlags().contains(org.nightjar.schemas.avro.QualityFlag.NO_CUTOUTS)) {
+          withoutStamps++;
+        }
       }
     }
   }
@@ -142,6 +146,11 @@ public final class OutputTally implements AutoCloseable {
   /** Scored records whose alert id had already been scored: must stay 0. */
   public long repeatedIds() {
     return repeatedIds;
+  }
+
+  /** Scored alerts whose packet carried no stamps (the image stages skip them). */
+  public long withoutStamps() {
+    return withoutStamps;
   }
 
   public List<Double> reconstructionErrors() {

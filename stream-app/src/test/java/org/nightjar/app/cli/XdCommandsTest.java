@@ -26,6 +26,8 @@ class XdCommandsTest {
         "--seed", "3", "--threads", "1");
     assertTrue(trained.contains("chosen K="), trained);
     StarGalaxyModel model = StarGalaxyModelJson.read(bundle);
+    assertTrue(org.nightjar.models.bundle.ModelBundle.open(bundle).hasComponent("autoencoder"),
+        "the base bundle's autoencoder is kept beside the new star/galaxy component");
     assertEquals(3, model.features().dimension());
     assertTrue(model.training().get("components_tried").contains("2, 4"));
     assertTrue(!model.heldOutAlertIds().isEmpty(), "held-out alert ids recorded");

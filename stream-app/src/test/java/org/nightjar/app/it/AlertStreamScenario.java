@@ -129,6 +129,9 @@ abstract class AlertStreamScenario {
       assertEquals(0, tally.repeatedIds(), "no alert id twice");
       assertEquals(bad.size(), tally.deadLettered(), "every bad message dead-lettered exactly once");
       assertEquals(expectedReasons, tally.reasons(), "dead-letter reasons");
+      assertEquals(3, tally.withoutStamps(), "the three packets without stamps");
+      assertEquals(valid.size() - 3, tally.reconstructionErrors().size(),
+          "the shipped autoencoder measured every alert that has stamps");
     }
   }
 
