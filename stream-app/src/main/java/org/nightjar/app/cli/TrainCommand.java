@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Groups the offline training commands; each writes into a model bundle folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train a model of the bundle on a folder of real alert packets.",
-    subcommands = {TrainXdCommand.class})
+    subcommands = {TrainAutoencoderCommand.class, TrainXdCommand.class})
 public final class TrainCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
