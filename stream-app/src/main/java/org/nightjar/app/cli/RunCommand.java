@@ -33,11 +33,11 @@ public final class RunCommand implements Callable<Integer> {
     LOG.info("configuration: input={} prefix={} application.id={} guarantee={} batch={}/{}ms kafka={}",
         config.inputTopics(), config.outputPrefix(), config.applicationId(), config.processingGuarantee(),
         config.batchMaxSize(), config.batchMaxWait().toMillis(), KafkaProperties.masked(config.kafka()));
-    Components components = Components.from(config);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ScoringMetrics metrics = new ScoringMetrics(registry);
     CountDownLatch stopped = new CountDownLatch(1);
-    try (NightjarStreams streams = new NightjarStreams(components.topology(metrics).build(), KafkaProperties.streams(config))) {
+    try (Components components = Components.from(config);
+        NightjarStreams streams = new NightjarStreams(components.topology(metrics).build(), KafkaProperties.streams(config))) {
       Instrumentation.bind(registry, streams, components);
       MetricsServer server = config.metricsPort() > 0
           ? MetricsServer.start(config.metricsPort(), registry, streams::isAlive, streams::isRunning) : null;

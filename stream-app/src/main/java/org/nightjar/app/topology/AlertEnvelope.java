@@ -3,10 +3,6 @@ package org.nightjar.app.topology;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * An alert packet's original bytes with its source coordinates: the value of the internal
@@ -41,11 +37,5 @@ public record AlertEnvelope(byte[] payload, SourceRef source) {
     byte[] payload = new byte[b.remaining()];
     b.get(payload);
     return new AlertEnvelope(payload, source);
-  }
-
-  public static Serde<AlertEnvelope> serde() {
-    Serializer<AlertEnvelope> ser = (topic, e) -> e == null ? null : e.toBytes();
-    Deserializer<AlertEnvelope> de = (topic, bytes) -> bytes == null ? null : fromBytes(bytes);
-    return Serdes.serdeFrom(ser, de);
   }
 }
