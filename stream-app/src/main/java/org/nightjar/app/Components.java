@@ -113,7 +113,8 @@ public final class Components implements AutoCloseable {
     }
   }
 
-  static CodecSettings codecSettings(AppConfig config) {
+  /** The codec settings the configuration asks for. */
+  public static CodecSettings codecSettings(AppConfig config) {
     Optional<Path> schemaDir = config.codecSchemaDir().map(Path::of);
     schemaDir.ifPresent(d -> {
       if (!Files.isDirectory(d)) {

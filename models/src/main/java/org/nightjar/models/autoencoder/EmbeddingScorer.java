@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.nightjar.models.Scorer;
 import org.nightjar.models.ScoringContext;
 import org.nightjar.models.ScoringException;
@@ -60,22 +61,29 @@ public final class EmbeddingScorer implements Scorer {
     network.close();
   }
 
+  /** The network input of one alert, or null when it has none (or was rejected here). */
+  private PreparedStack prepare(ScoringContext context) {
+    try {
+      Optional<PreparedStack> stack = preprocessor.prepare(context.alert());
+      return stack.isPresent() && stack.get().finiteCount() > 0 ? stack.get() : null;
+    } catch (AlertDecodeException e) {
+      context.reject(e.reason(), STAGE, e.getClass().getName(), e.getMessage());
+      return null;
+    }
+  }
+
   @Override
   public void score(List<ScoringContext> batch) throws ScoringException {
-    List<ScoringContext> embeddable = new ArrayList<>(batch.size());
-    List<PreparedStack> stacks = new ArrayList<>(batch.size());
-    for (ScoringContext context : batch) {
-      if (context.isRejected()) {
-        continue;
-      }
-      try {
-        Optional<PreparedStack> stack = preprocessor.prepare(context.alert());
-        if (stack.isPresent() && stack.get().finiteCount() > 0) {
-          embeddable.add(context);
-          stacks.add(stack.get());
-        }
-      } catch (AlertDecodeException e) {
-        context.reject(e.reason(), STAGE, e.getMessage());
+    // Preprocessing is per alert and independent: spread it over the cores, then gather in order.
+    List<ScoringContext> live = batch.stream().filter(c -> !c.isRejected()).toList();
+    PreparedStack[] prepared = new PreparedStack[live.size()];
+    IntStream.range(0, live.size()).parallel().forEach(i -> prepared[i] = prepare(live.get(i)));
+    List<ScoringContext> embeddable = new ArrayList<>(live.size());
+    List<PreparedStack> stacks = new ArrayList<>(live.size());
+    for (int i = 0; i < prepared.length; i++) {
+      if (prepared[i] != null) {
+        embeddable.add(live.get(i));
+        stacks.add(prepared[i]);
       }
     }
     if (stacks.isEmpty()) {

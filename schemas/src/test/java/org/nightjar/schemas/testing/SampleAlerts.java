@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.nightjar.schemas.AlertFiles;
 
 /**
@@ -36,12 +37,38 @@ public final class SampleAlerts {
 
   private SampleAlerts() {}
 
-  /** The sample folder (a real folder, or a folder inside the test-jar). */
+  /**
+   * The sample folder on the default file system. When the sample is read from inside the
+   * test-jar (another module's tests), it is copied out once, so that its paths can be handed to
+   * code that opens files by name (the command line, other processes).
+   */
   public static synchronized Path folder() {
     if (root == null) {
-      root = locate(RESOURCE_FOLDER + "/INDEX.csv").getParent();
+      Path located = locate(RESOURCE_FOLDER + "/INDEX.csv").getParent();
+      root = located.getFileSystem() == FileSystems.getDefault() ? located : copyOut(located);
     }
     return root;
+  }
+
+  private static Path copyOut(Path source) {
+    try {
+      Path target = Files.createTempDirectory("nightjar-sample-");
+      try (Stream<Path> paths = Files.walk(source)) {
+        for (Path p : (Iterable<Path>) paths::iterator) {
+          Path dest = target.resolve(source.relativize(p).toString());
+          if (Files.isDirectory(p)) {
+            Files.createDirectories(dest);
+          } else {
+            Files.copy(p, dest);
+          }
+          dest.toFile().deleteOnExit();
+        }
+      }
+      target.toFile().deleteOnExit();
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the alert sample out of the test-jar", e);
+    }
   }
 
   /** Every {@code .avro} message of the sample, sorted by relative path. */

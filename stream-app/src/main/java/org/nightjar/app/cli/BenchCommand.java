@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nightjar.app.Components;
 import org.nightjar.app.config.AppConfig;
+import org.nightjar.app.metrics.ScoringMetrics;
+import org.nightjar.models.ScoringPipeline;
 import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.AlertDecodeException;
@@ -49,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
       messages.add(AlertFiles.read(f));
     }
     AppConfig base = configOptions.load(Map.of());
-    AlertCodec codec = Components.from(base).codec();
+    AlertCodec codec = new AlertCodec(Components.codecSettings(base));
 
     decodeAll(codec, messages); // warm-up: class loading, JIT
     long decoded = 0;
@@ -60,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     double decodeRate = decoded / ((System.nanoTime() - start) / 1e9);
     System.out.printf("decode (packet + 3 stamps, 1 thread): %d alerts in %ds -> %.0f alerts/s%n", decoded, decodeSeconds, decodeRate);
+
+    double pipelineRate = pipelineRate(base, messages);
+    System.out.printf("pipeline without a broker (decode + stamps + stages %s, batches of %d): %.0f alerts/s%n",
+        base.scorers(), base.batchMaxSize(), pipelineRate);
 
     double streamRate;
     long streamAlerts;
@@ -81,9 +87,42 @@ public final class BenchCommand implements Callable<Integer> {
           stack.config.processingGuarantee(), stack.components.stages(), streamAlerts, streamRate,
           stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99));
     }
-    System.out.printf("decode_alerts_per_s=%.0f stream_alerts_per_s=%.0f stream_alerts=%d sample_files=%d%n",
-        decodeRate, streamRate, streamAlerts, files.size());
+    System.out.printf("decode_alerts_per_s=%.0f pipeline_alerts_per_s=%.0f stream_alerts_per_s=%.0f stream_alerts=%d sample_files=%d%n",
+        decodeRate, pipelineRate, streamRate, streamAlerts, files.size());
     return 0;
+  }
+
+  /** Alerts/s of the scoring pipeline alone, decoding afresh each pass (stamps are cached per alert). */
+  private double pipelineRate(AppConfig config, List<byte[]> messages) throws Exception {
+    try (Components components = Components.from(config);
+        ScoringPipeline pipeline = components.pipeline(ScoringMetrics.inMemory())) {
+      long scored = 0;
+      long start = 0;
+      long deadline = Long.MAX_VALUE;
+      for (int pass = 0; System.nanoTime() < deadline; pass++) {
+        if (pass == 1) { // the first pass warms up the JIT and the network
+          start = System.nanoTime();
+          deadline = start + Duration.ofSeconds(decodeSeconds).toNanos();
+          scored = 0;
+        }
+        List<Alert> batch = new ArrayList<>();
+        for (byte[] m : messages) {
+          try {
+            batch.add(components.codec().decode(m));
+          } catch (AlertDecodeException e) {
+            continue;
+          }
+          if (batch.size() == config.batchMaxSize()) {
+            scored += pipeline.score(batch).size();
+            batch.clear();
+          }
+        }
+        if (!batch.isEmpty()) {
+          scored += pipeline.score(batch).size();
+        }
+      }
+      return scored / ((System.nanoTime() - start) / 1e9);
+    }
   }
 
   private static long decodeAll(AlertCodec codec, List<byte[]> messages) {
