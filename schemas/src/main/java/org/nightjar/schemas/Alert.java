@@ -20,7 +20,10 @@ public interface Alert {
   /** ZTF {@code objectId} / Rubin {@code diaObjectId} (as a decimal string). */
   String objectId();
 
-  /** Mid-exposure time of the detection. */
+  /**
+   * Time of the detection as the survey states it: ZTF's {@code candidate.jd} (start of the
+   * exposure), Rubin's {@code diaSource.midpointMjdTai} (middle of the exposure), in UTC.
+   */
   Instant eventTime();
 
   /** Filter name as the survey spells it ("g", "r", "i" for ZTF; "u".."y" for Rubin), if known. */

@@ -14,6 +14,24 @@ public final class AlertFiles {
   private AlertFiles() {}
 
   /** The {@code .avro} files under {@code folder}, recursively, sorted by relative path. */
+  /**
+   * The packets named on a command line: each path is a packet file (taken whatever its name) or
+   * a folder listed as by {@link #list(Path)}; order kept.
+   */
+  public static List<Path> expand(List<Path> paths) throws IOException {
+    List<Path> out = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isRegularFile(p)) {
+        out.add(p);
+      } else if (Files.isDirectory(p)) {
+        out.addAll(list(p));
+      } else {
+        throw new IOException("no such file or folder: " + p);
+      }
+    }
+    return out;
+  }
+
   public static List<Path> list(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       throw new IOException("not a folder: " + folder);

@@ -30,4 +30,14 @@ class AlertFilesTest {
   void shouldRefuseAFolderThatIsNotThere(@TempDir Path tmp) {
     assertThrows(IOException.class, () -> AlertFiles.list(tmp.resolve("absent")));
   }
+
+  @Test
+  void shouldExpandFilesAndFoldersInTheOrderGiven(@TempDir Path tmp) throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("night"));
+    Files.write(folder.resolve("b.avro"), new byte[] {2});
+    Files.write(folder.resolve("a.avro"), new byte[] {1});
+    Path single = Files.write(tmp.resolve("packet.bin"), new byte[] {3});
+    assertEquals(List.of(single, folder.resolve("a.avro"), folder.resolve("b.avro")), AlertFiles.expand(List.of(single, folder)));
+    assertThrows(IOException.class, () -> AlertFiles.expand(List.of(tmp.resolve("missing"))));
+  }
 }

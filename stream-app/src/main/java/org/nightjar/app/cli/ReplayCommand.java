@@ -35,10 +35,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AppConfig config = configOptions.load(Map.of());
-    List<Path> files = new ArrayList<>();
-    for (Path p : paths) {
-      files.addAll(AlertFiles.list(p));
-    }
+    List<Path> files = AlertFiles.expand(paths);
     List<Path> all = new ArrayList<>();
     for (int i = 0; i < times; i++) {
       all.addAll(files);

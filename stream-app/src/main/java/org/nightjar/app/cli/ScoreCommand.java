@@ -45,10 +45,7 @@ public final class ScoreCommand implements Callable<Integer> {
     AppConfig config = configOptions.load(Map.of());
     Components components = Components.from(config);
     PrintStream out = System.out;
-    List<Path> files = new ArrayList<>();
-    for (Path p : paths) {
-      files.addAll(AlertFiles.list(p));
-    }
+    List<Path> files = AlertFiles.expand(paths);
     try (ScoringPipeline pipeline = components.pipeline(ScoringMetrics.inMemory())) {
       List<Entry> batch = new ArrayList<>();
       int alerts = 0;

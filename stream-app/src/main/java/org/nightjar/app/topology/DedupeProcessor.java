@@ -16,6 +16,10 @@ import org.nightjar.app.metrics.ScoringMetrics;
  * a good copy arriving afterwards is still scored. The ids live in a changelogged window store: a
  * restart or a rebalance remembers them, and under exactly-once the store update and the output
  * commit together.
+ *
+ * <p>One window is left: when a corrupt copy and a good copy of one alert arrive within the same
+ * micro-batch, the good copy is counted as a duplicate before the corrupt one is dead-lettered.
+ * Both stay visible (the dead letter and the duplicate count); the alert can be replayed.
  */
 final class DedupeProcessor implements Processor<byte[], Outcome, byte[], Outcome> {
   static final String STORE = "alert-ids";
