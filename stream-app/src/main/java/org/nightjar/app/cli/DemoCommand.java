@@ -82,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
             .row("scored twice (must be 0)", tally.repeatedIds());
         tally.tags().forEach((tag, n) -> table.row("tagged " + tag, n));
         if (tally.tags().isEmpty()) {
-          table.row("tagged", "0 (no tagging stage configured)");
+          table.row("tagged", "none");
         }
         if (!tally.reconstructionErrors().isEmpty()) {
           table.row("with reconstruction error", String.format("%d (%d without stamps)", tally.reconstructionErrors().size(), tally.withoutStamps()))
