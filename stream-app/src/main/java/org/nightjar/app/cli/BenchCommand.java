@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--decode-seconds", defaultValue = "10", description = "Length of the timed decode run (default: ${DEFAULT-VALUE}).")
   int decodeSeconds;
 
-  @Option(names = "--stream-times", defaultValue = "5",
+  @Option(names = "--stream-times", defaultValue = "20",
       description = "End to end: replay the folder this many times, deduplication off (default: ${DEFAULT-VALUE}).")
   int streamTimes;
 
