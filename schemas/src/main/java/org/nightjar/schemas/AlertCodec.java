@@ -45,6 +45,8 @@ public final class AlertCodec {
   private final Optional<WriterPlan> rawPlan;
   private final ConcurrentHashMap<ByteBuffer, WriterPlan> containerPlans = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Integer, WriterPlan> idPlans = new ConcurrentHashMap<>();
+  /** The plan of the last container schema seen: a night's packets nearly all share one. */
+  private volatile CachedPlan lastContainerPlan;
 
   /**
    * Loads the schemas (classpath, then the settings' directory) and prepares the cutout decoder.
@@ -125,9 +127,16 @@ public final class AlertCodec {
   }
 
   private WriterPlan containerPlan(byte[] message, ObjectContainer container) throws AlertDecodeException {
-    ByteBuffer key = ByteBuffer.wrap(message, container.schemaOffset(), container.schemaLength());
-    WriterPlan plan = containerPlans.get(key);
+    int from = container.schemaOffset();
+    int to = from + container.schemaLength();
+    CachedPlan last = lastContainerPlan;
+    // A vectorised comparison with the last schema is far cheaper than hashing ~10 kB of text.
+    if (last != null && Arrays.equals(last.schemaBytes(), 0, last.schemaBytes().length, message, from, to)) {
+      return last.plan();
+    }
+    WriterPlan plan = containerPlans.get(ByteBuffer.wrap(message, from, to - from));
     if (plan != null) {
+      lastContainerPlan = new CachedPlan(Arrays.copyOfRange(message, from, to), plan);
       return plan;
     }
     Schema schema;
@@ -138,12 +147,15 @@ public final class AlertCodec {
           "corrupt Avro container: unreadable writer schema: " + e.getMessage(), e);
     }
     plan = WriterPlan.of(schema, directory);
+    byte[] copy = Arrays.copyOfRange(message, from, to);
     if (containerPlans.size() < MAX_CACHED_SCHEMAS) {
-      byte[] copy = Arrays.copyOfRange(message, container.schemaOffset(), container.schemaOffset() + container.schemaLength());
       containerPlans.putIfAbsent(ByteBuffer.wrap(copy), plan);
     }
+    lastContainerPlan = new CachedPlan(copy, plan);
     return plan;
   }
+
+  private record CachedPlan(byte[] schemaBytes, WriterPlan plan) {}
 
   private Alert decodeFramed(byte[] message) throws AlertDecodeException {
     int id = ByteBuffer.wrap(message, 1, 4).getInt();

@@ -1,7 +1,5 @@
 package org.nightjar.models.preprocess;
 
-import java.util.Arrays;
-
 /**
  * Per-cutout robust scaling: {@code asinh((x - median) / (softening * sigma))} with
  * {@code sigma = 1.4826 * MAD}, both over the finite pixels only; non-finite pixels become 0 (the
@@ -36,7 +34,7 @@ final class RobustScaler {
    */
   static void scaleInto(
       float[] window, double softening, float[] out, float[] mask, int channel, int channels) {
-    float[] finite = new float[window.length];
+    double[] finite = new double[window.length];
     int n = 0;
     for (float v : window) {
       if (isMeasured(v)) {
@@ -46,13 +44,12 @@ final class RobustScaler {
     double median = 0;
     double sigma = 1;
     if (n > 0) {
-      Arrays.sort(finite, 0, n);
-      median = median(finite, n);
+      median = Median.ofFirst(finite, n);
       for (int i = 0; i < n; i++) {
+        // Rounded to float as the deviations of float pixels always were: same MAD, same scaling.
         finite[i] = (float) Math.abs(finite[i] - median);
       }
-      Arrays.sort(finite, 0, n);
-      double mad = median(finite, n);
+      double mad = Median.ofFirst(finite, n);
       sigma = spread(mad * MAD_TO_SIGMA, window, median);
     }
     double scale = 1.0 / (softening * sigma);
@@ -93,10 +90,6 @@ final class RobustScaler {
   /** Finite and not a blank sentinel. */
   static boolean isMeasured(float v) {
     return Float.isFinite(v) && Math.abs(v) < BLANK_MAGNITUDE;
-  }
-
-  private static double median(float[] sorted, int n) {
-    return n % 2 == 1 ? sorted[n / 2] : 0.5 * ((double) sorted[n / 2 - 1] + sorted[n / 2]);
   }
 
   private static double asinh(double x) {

@@ -1,7 +1,7 @@
 package org.nightjar.models.stargal;
 
-import java.util.Arrays;
 import java.util.Optional;
+import org.nightjar.models.preprocess.Median;
 import org.nightjar.schemas.Cutout;
 
 /**
@@ -99,17 +99,11 @@ public record TemplateConcentration(double innerRadius, double outerRadius, doub
     if (n < 20) {
       return null;
     }
-    double median = median(values, n);
+    double median = Median.ofFirst(values, n);
     for (int i = 0; i < n; i++) {
       values[i] = Math.abs(values[i] - median);
     }
-    return new double[] {median, 1.4826 * median(values, n)};
-  }
-
-  private static double median(double[] v, int n) {
-    double[] s = Arrays.copyOf(v, n);
-    Arrays.sort(s);
-    return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    return new double[] {median, 1.4826 * Median.ofFirst(values, n)};
   }
 
   /** Brightest finite pixel within the search radius, refined by its 3 x 3 flux-weighted centroid. */
