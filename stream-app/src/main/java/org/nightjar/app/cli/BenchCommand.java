@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
     description = {"Measure decode-only alerts/s over an alert folder, and end-to-end alerts/s through an in-JVM broker.",
         "Prints its figures; the last line is key=value pairs."})
 public final class BenchCommand implements Callable<Integer> {
+  /** The instance size the projection is for: a 2-core machine, as the design sizes one. */
+  private static final int CORES = 2;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin ConfigOptions configOptions;
@@ -38,9 +41,19 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--decode-seconds", defaultValue = "10", description = "Length of the timed decode run (default: ${DEFAULT-VALUE}).")
   int decodeSeconds;
 
-  @Option(names = "--stream-times", defaultValue = "20",
+  @Option(names = "--stream-times", defaultValue = "30",
       description = "End to end: replay the folder this many times, deduplication off (default: ${DEFAULT-VALUE}).")
   int streamTimes;
+
+  @Option(names = "--latency-rate", defaultValue = "200",
+      description = {"End to end, last: replay the folder once at this many alerts/s, well within capacity, and report"
+          + " the latency an alert sees when it does not queue behind a backlog (default: ${DEFAULT-VALUE}; 0 = skip)."})
+  double latencyRate;
+
+  @Option(names = "--warmup-times", defaultValue = "10",
+      description = {"End to end: replay the folder this many times first, untimed, so the JIT compilers of the "
+          + "broker, the clients and the stream settle as in a long-running service (default: ${DEFAULT-VALUE})."})
+  int warmupTimes;
 
   @Override
   public Integer call() throws Exception {
@@ -69,28 +82,59 @@ public final class BenchCommand implements Callable<Integer> {
 
     double streamRate;
     long streamAlerts;
-    List<Path> all = new ArrayList<>();
-    for (int i = 0; i < streamTimes; i++) {
-      all.addAll(files);
-    }
+    double nightjarCpuMs;
+    long latencyP50 = -1;
+    long latencyP99 = -1;
+    List<Path> warmup = repeat(files, warmupTimes);
+    List<Path> timed = repeat(files, streamTimes);
     Map<String, String> settings = Map.of("application.id", "nightjar-bench", "dedupe.enabled", "false", "metrics.port", "0");
     try (LocalStack stack = LocalStack.start(configOptions, settings, 3)) {
-      long t0 = System.currentTimeMillis();
-      stack.replay(all, n -> {});
-      double replaySeconds = (System.currentTimeMillis() - t0) / 1000.0;
-      if (!stack.tally.awaitTotal(all::size, Duration.ofMinutes(10))) {
-        System.out.printf("end to end: only %d of %d alerts came out in time%n", stack.tally.scored() + stack.tally.deadLettered(), all.size());
+      stack.replay(warmup, n -> {});
+      if (!stack.tally.awaitTotal(warmup::size, Duration.ofMinutes(10))) {
+        System.out.printf("end to end: only %d of %d warm-up alerts came out in time%n", stack.tally.scored() + stack.tally.deadLettered(), warmup.size());
         return 1;
       }
-      streamAlerts = all.size();
+      stack.tally.clearLatencies();
+      CpuShares cpu = new CpuShares(stack.config.applicationId());
+      cpu.start();
+      long t0 = System.currentTimeMillis();
+      stack.replay(timed, n -> {});
+      double replaySeconds = (System.currentTimeMillis() - t0) / 1000.0;
+      if (!stack.tally.awaitTotal(() -> warmup.size() + timed.size(), Duration.ofMinutes(10))) {
+        System.out.printf("end to end: only %d of %d alerts came out in time%n",
+            stack.tally.scored() + stack.tally.deadLettered() - warmup.size(), timed.size());
+        return 1;
+      }
+      CpuShares.Split split = cpu.stop();
+      streamAlerts = timed.size();
       streamRate = streamAlerts / (Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0);
-      System.out.printf("end to end (in-JVM broker, %s, stages %s): %d alerts -> %.0f alerts/s, latency p50 %d ms, p99 %d ms"
-          + " (the replay itself took %.1f s)%n",
-          stack.config.processingGuarantee(), stack.components.stages(), streamAlerts, streamRate,
+      System.out.printf("end to end (in-JVM broker, %s, stages %s, after %d warm-up alerts): %d alerts -> %.0f alerts/s,"
+          + " latency p50 %d ms, p99 %d ms behind the backlog of a replay that took %.1f s%n",
+          stack.config.processingGuarantee(), stack.components.stages(), warmup.size(), streamAlerts, streamRate,
           stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99), replaySeconds);
+      nightjarCpuMs = 1000 * split.nightjar() / streamAlerts;
+      System.out.printf("CPU over that run: Nightjar's threads %.1f s (%.2f ms per alert), broker + replay + tally"
+          + " threads %.1f s, JIT + GC %.1f s, whole process %.1f s%n",
+          split.nightjar(), nightjarCpuMs, split.otherThreads(), split.runtime(), split.process());
+      System.out.printf("Nightjar's own CPU per alert, on %d cores of its own: about %.0f alerts/s (a projection from"
+          + " CPU time, not a measured rate)%n", CORES, CORES * 1000 / nightjarCpuMs);
+
+      if (latencyRate > 0) {
+        stack.tally.clearLatencies();
+        long expected = warmup.size() + timed.size() + files.size();
+        stack.replay(files, latencyRate, n -> {});
+        if (stack.tally.awaitTotal(() -> expected, Duration.ofMinutes(5))) {
+          latencyP50 = stack.tally.latencyPercentileMs(50);
+          latencyP99 = stack.tally.latencyPercentileMs(99);
+          System.out.printf("latency at %.0f alerts/s (no backlog; includes batch.max.wait.ms %d and commits every %d ms):"
+              + " p50 %d ms, p99 %d ms%n", latencyRate, stack.config.batchMaxWait().toMillis(),
+              stack.config.commitIntervalMs(), latencyP50, latencyP99);
+        }
+      }
     }
-    System.out.printf("decode_alerts_per_s=%.0f pipeline_alerts_per_s=%.0f stream_alerts_per_s=%.0f stream_alerts=%d sample_files=%d%n",
-        decodeRate, pipelineRate, streamRate, streamAlerts, files.size());
+    System.out.printf("decode_alerts_per_s=%.0f pipeline_alerts_per_s=%.0f stream_alerts_per_s=%.0f stream_alerts=%d"
+            + " nightjar_cpu_ms_per_alert=%.2f latency_p50_ms=%d latency_p99_ms=%d sample_files=%d%n",
+        decodeRate, pipelineRate, streamRate, streamAlerts, nightjarCpuMs, latencyP50, latencyP99, files.size());
     return 0;
   }
 
@@ -125,6 +169,14 @@ public final class BenchCommand implements Callable<Integer> {
       }
       return scored / ((System.nanoTime() - start) / 1e9);
     }
+  }
+
+  private static List<Path> repeat(List<Path> files, int times) {
+    List<Path> all = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      all.addAll(files);
+    }
+    return all;
   }
 
   private static long decodeAll(AlertCodec codec, List<byte[]> messages) {

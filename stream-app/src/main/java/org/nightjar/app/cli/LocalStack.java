@@ -78,7 +78,12 @@ final class LocalStack implements AutoCloseable {
 
   /** Sends the files to the first input topic as fast as the broker takes them. */
   int replay(List<Path> files, IntConsumer progress) throws IOException {
-    return new AlertReplayer(KafkaProperties.clients(config)).replay(files, config.inputTopics().get(0), 0, progress);
+    return replay(files, 0, progress);
+  }
+
+  /** Sends the files to the first input topic at {@code ratePerSecond} (0 = as fast as possible). */
+  int replay(List<Path> files, double ratePerSecond, IntConsumer progress) throws IOException {
+    return new AlertReplayer(KafkaProperties.clients(config)).replay(files, config.inputTopics().get(0), ratePerSecond, progress);
   }
 
   long duplicates() {

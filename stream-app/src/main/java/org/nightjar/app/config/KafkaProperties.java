@@ -22,6 +22,11 @@ public final class KafkaProperties {
     // Alerts are 50-150 KB each: let a producer batch hold several.
     p.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), 8 * 1024 * 1024);
     p.putIfAbsent(StreamsConfig.producerPrefix("linger.ms"), 5);
+    // Streams buffers this many fetched records per partition; at 50-150 KB a packet, the default
+    // 1000 held hundreds of MB of heap for no gain in throughput.
+    p.putIfAbsent(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 256);
+    // Room for a full micro-batch of packets in the record cache (see AlertTopology).
+    p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
     // Bad records are dead-lettered inside the topology; this only opts in to Kafka 5's default.
     p.putIfAbsent("processing.exception.handler.global.enabled", "true");
     return p;

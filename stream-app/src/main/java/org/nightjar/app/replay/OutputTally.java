@@ -168,6 +168,11 @@ public final class OutputTally implements AutoCloseable {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
+  /** Starts a new latency sample (after a warm-up, say); the counts carry on. */
+  public void clearLatencies() {
+    latenciesMs.clear();
+  }
+
   public long lastReceivedMs() {
     return lastReceivedMs;
   }

@@ -66,8 +66,10 @@ public final class AlertTopology {
     Serde<Outcome> envelopeSerde = OutcomeSerdes.decodedEnvelope();
     StreamsBuilder builder = new StreamsBuilder();
 
+    // Cached: an alert put and deleted within one commit interval never reaches the changelog
+    // (only a tombstone does), so a full packet is written there only when a batch spans a commit.
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.inMemoryKeyValueStore(BatchScoreProcessor.STORE), Serdes.Long(), envelopeSerde));
+        Stores.inMemoryKeyValueStore(BatchScoreProcessor.STORE), Serdes.Long(), envelopeSerde).withCachingEnabled());
 
     KStream<byte[], byte[]> input = builder.stream(config.inputTopics(), Consumed.with(bytes, bytes).withName("alerts-in"));
     Map<String, KStream<byte[], Outcome>> decoded = input
@@ -91,7 +93,8 @@ public final class AlertTopology {
     }
     Map<String, KStream<byte[], Outcome>> scored = unique
         .process(() -> new BatchScoreProcessor(decoder, pipeline, bundle, metrics,
-            config.batchMaxSize(), config.batchMaxWait(), config.dedupeEnabled(), clock), Named.as("batch-score"), batchStores)
+            config.batchMaxSize(), config.batchMaxWait(),
+            config.dedupeEnabled() ? Optional.of(config.dedupeRetention()) : Optional.empty(), clock), Named.as("batch-score"), batchStores)
         .split(Named.as("score-"))
         .branch((k, v) -> v instanceof Outcome.Rejected, Branched.as("rejected"))
         .defaultBranch(Branched.as("ok"));

@@ -50,7 +50,7 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private final ScoringMetrics metrics;
   private final int maxSize;
   private final Duration maxWait;
-  private final boolean dedupe;
+  private final Optional<Duration> dedupeRetention;
   private final Clock clock;
   private ProcessorContext<byte[], Outcome> context;
   private KeyValueStore<Long, Outcome> buffer;
@@ -59,14 +59,14 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private long nextSequence;
 
   BatchScoreProcessor(AlertDecoder decoder, ScoringPipeline pipeline, Optional<BundleRef> bundle,
-      ScoringMetrics metrics, int maxSize, Duration maxWait, boolean dedupe, Clock clock) {
+      ScoringMetrics metrics, int maxSize, Duration maxWait, Optional<Duration> dedupeRetention, Clock clock) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.bundle = Objects.requireNonNull(bundle, "bundle");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.maxSize = maxSize;
     this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
-    this.dedupe = dedupe;
+    this.dedupeRetention = Objects.requireNonNull(dedupeRetention, "dedupeRetention");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -74,7 +74,7 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   public void init(ProcessorContext<byte[], Outcome> context) {
     this.context = context;
     this.buffer = context.getStateStore(STORE);
-    this.admittedIds = dedupe ? context.getStateStore(DedupeProcessor.STORE) : null;
+    this.admittedIds = dedupeRetention.isPresent() ? context.getStateStore(DedupeProcessor.STORE) : null;
     // Keys are arrival sequence numbers: batches keep arrival order, repeats never collide.
     this.pending = 0;
     this.nextSequence = 0;
@@ -129,9 +129,7 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
     try {
       results = pipeline.score(alerts);
     } catch (ScoringException | RuntimeException ex) {
-      for (int i = 0; i < alertEnvelopes.size(); i++) {
-        AlertEnvelope e = alertEnvelopes.get(i);
-        forget(alerts.get(i).alertId(), e.source().timestamp());
+      for (AlertEnvelope e : alertEnvelopes) {
         rejected(e, new DeadLetter(RejectReason.SCORING_FAILED, SCORE_STAGE, ex.getClass().getName(), ex.getMessage(), e.source()));
       }
       return;
@@ -141,9 +139,12 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
       AlertEnvelope e = alertEnvelopes.get(i);
       ScoringResult result = results.get(i);
       if (result instanceof ScoringResult.Scored s) {
-        scored(e, s, now);
+        if (admit(s.alert().alertId(), e.source().timestamp())) {
+          scored(e, s, now);
+        } else {
+          metrics.duplicate();
+        }
       } else if (result instanceof ScoringResult.Rejected r) {
-        forget(r.alert().alertId(), e.source().timestamp());
         var why = r.rejection();
         rejected(e, new DeadLetter(why.reason(), why.stage(), why.errorClass(), why.message(), e.source()));
       }
@@ -165,11 +166,20 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
     metrics.latency(e.source().timestamp(), s.alert().eventTime().toEpochMilli(), now);
   }
 
-  /** A dead-lettered alert must not block a good copy of it arriving later. */
-  private void forget(long alertId, long timestamp) {
-    if (admittedIds != null) {
-      admittedIds.put(alertId, null, timestamp);
+  /**
+   * Records a scored alert's id; false when a copy was scored first (copies that arrive while
+   * the first is still waiting in the buffer all get here). Dead-lettered copies never get here,
+   * so they never block a good one.
+   */
+  private boolean admit(long alertId, long timestamp) {
+    if (admittedIds == null) {
+      return true;
     }
+    if (DedupeProcessor.wasAdmitted(admittedIds, alertId, timestamp, dedupeRetention.get())) {
+      return false;
+    }
+    admittedIds.put(alertId, timestamp, timestamp);
+    return true;
   }
 
   private void rejected(AlertEnvelope e, DeadLetter letter) {

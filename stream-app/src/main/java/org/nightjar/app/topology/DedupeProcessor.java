@@ -11,15 +11,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.nightjar.app.metrics.ScoringMetrics;
 
 /**
- * Drops an alert whose id was already admitted within the retention window. When an admitted
- * alert is later dead-lettered (a corrupt stamp), {@link BatchScoreProcessor} forgets its id, so
- * a good copy arriving afterwards is still scored. The ids live in a changelogged window store: a
- * restart or a rebalance remembers them, and under exactly-once the store update and the output
- * commit together.
- *
- * <p>One window is left: when a corrupt copy and a good copy of one alert arrive within the same
- * micro-batch, the good copy is counted as a duplicate before the corrupt one is dead-lettered.
- * Both stay visible (the dead letter and the duplicate count); the alert can be replayed.
+ * Drops an alert whose id was already scored within the retention window, before it costs a
+ * place in a batch. Ids are recorded by {@link BatchScoreProcessor} when an alert is scored, not
+ * here when it arrives: a copy that is dead-lettered (a corrupt stamp) never blocks a good copy,
+ * whether that copy arrives later or in the same micro-batch. The ids live in a changelogged
+ * window store: a restart or a rebalance remembers them, and under exactly-once the store update
+ * and the output commit together.
  */
 final class DedupeProcessor implements Processor<byte[], Outcome, byte[], Outcome> {
   static final String STORE = "alert-ids";
@@ -40,7 +37,7 @@ final class DedupeProcessor implements Processor<byte[], Outcome, byte[], Outcom
     this.seen = context.getStateStore(STORE);
   }
 
-  /** Whether {@code alertId} was admitted within the retention around {@code timestamp}. */
+  /** Whether {@code alertId} was scored within the retention around {@code timestamp}. */
   static boolean wasAdmitted(WindowStore<Long, Long> seen, long alertId, long timestamp, Duration retention) {
     Instant t = Instant.ofEpochMilli(timestamp);
     try (WindowStoreIterator<Long> it = seen.fetch(alertId, t.minus(retention), t.plus(retention))) {
@@ -57,7 +54,6 @@ final class DedupeProcessor implements Processor<byte[], Outcome, byte[], Outcom
       metrics.duplicate();
       return;
     }
-    seen.put(id, ts, ts);
     context.forward(record);
   }
 }

@@ -48,6 +48,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void streamsTuningDefaultsGiveWayToThePassthrough() {
+    AppConfig defaults = new ConfigLoader(Map.of()).load(Optional.empty(), Map.of());
+    assertEquals(256, KafkaProperties.streams(defaults).get("buffered.records.per.partition"));
+    assertEquals(64L << 20, KafkaProperties.streams(defaults).get("statestore.cache.max.bytes"));
+    AppConfig tuned = new ConfigLoader(Map.of("NIGHTJAR_KAFKA_BUFFERED_RECORDS_PER_PARTITION", "1000"))
+        .load(Optional.empty(), Map.of("kafka.statestore.cache.max.bytes", "0"));
+    assertEquals("1000", KafkaProperties.streams(tuned).get("buffered.records.per.partition"));
+    assertEquals("0", KafkaProperties.streams(tuned).get("statestore.cache.max.bytes"));
+  }
+
+  @Test
   void shouldRefuseUnknownKey(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("n.properties");
     Files.writeString(file, "batch.max.sise=64\n");

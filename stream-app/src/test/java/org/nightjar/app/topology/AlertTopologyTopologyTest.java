@@ -122,8 +122,6 @@ class AlertTopologyTopologyTest {
     List<BadAlerts.Case> cases = BadAlerts.all();
     for (BadAlerts.Case c : cases) {
       input.pipeInput(c.message());
-      // The stamp cases are copies of one packet: close each batch, or later copies are repeats.
-      driver.advanceWallClockTime(Duration.ofMillis(150));
     }
     input.pipeInput(Files.readAllBytes(SampleAlerts.ztf().get(5)));
     driver.advanceWallClockTime(Duration.ofMillis(150));
@@ -151,6 +149,21 @@ class AlertTopologyTopologyTest {
     driver.advanceWallClockTime(Duration.ofMillis(150));
     assertEquals(1, scored.readRecordsToList().size());
     assertEquals(0, metrics.count("nightjar.alerts.duplicates"));
+  }
+
+  @Test
+  void shouldScoreAGoodCopyThatSharesAMicroBatchWithACorruptOne() throws Exception {
+    input.pipeInput(BadAlerts.truncatedGzipCutout().message());
+    input.pipeInput(SampleAlerts.read(BadAlerts.FINK_ZTF)); // the packet the corrupt copy was made from
+    input.pipeInput(SampleAlerts.read(BadAlerts.FINK_ZTF)); // and a plain repeat of it
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    assertEquals(1, dlq.readRecordsToList().size(), "the corrupt copy is dead-lettered");
+    assertEquals(1, scored.readRecordsToList().size(), "the good copy is scored once");
+    assertEquals(1, metrics.count("nightjar.alerts.duplicates"), "the repeat is a duplicate");
+    input.pipeInput(BadAlerts.truncatedGzipCutout().message());
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    assertTrue(dlq.isEmpty(), "once scored, a later corrupt copy is only a duplicate");
+    assertEquals(2, metrics.count("nightjar.alerts.duplicates"));
   }
 
   @Test
