@@ -103,6 +103,7 @@ public final class AutoencoderBenchmark {
         BackendTuning.profilingMode(), architecture, architecture.multiplyAdds());
     Map<Integer, List<Double>> dl4j = new TreeMap<>();
     Map<String, List<Double>> torch = new TreeMap<>();
+    boolean withTorch = python != null && torchImports();
     CutoutAutoencoder single = CutoutAutoencoder.initialise(architecture, 7);
     try (AutoencoderNetwork net = workers > 1 ? ParallelCutoutAutoencoder.of(single, workers, 16) : single) {
       for (int round = 1; round <= rounds; round++) {
@@ -111,7 +112,7 @@ public final class AutoencoderBenchmark {
           dl4j.computeIfAbsent(batch, b -> new ArrayList<>()).add(rate);
           System.out.printf("round=%d dl4j batch=%d images_per_s=%.1f%n", round, batch, rate);
         }
-        if (python != null) {
+        if (withTorch) {
           for (Map.Entry<String, Double> e : runTorch(backend.ompThreads() * workers).entrySet()) {
             torch.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
             System.out.printf("round=%d torch %s images_per_s=%.1f%n", round, e.getKey(), e.getValue());
@@ -190,6 +191,21 @@ public final class AutoencoderBenchmark {
     } while (elapsed < seconds);
     System.out.printf("preprocess alerts_per_s=%.1f (one thread, 3 stamps of 63x63 each)%n", count / elapsed);
     return count / elapsed;
+  }
+
+  /** Whether the peer can run at all; without PyTorch the DL4J figures are still worth printing. */
+  private boolean torchImports() throws InterruptedException {
+    try {
+      Process probe = new ProcessBuilder(python, "-c", "import torch").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (probe.waitFor() == 0) {
+        return true;
+      }
+    } catch (IOException e) {
+      // no such interpreter: reported below like a missing module
+    }
+    System.out.printf("torch peer skipped: %s cannot import torch (on Debian: apt install python3-torch)%n", python);
+    return false;
   }
 
   private Map<String, Double> runTorch(int threads) throws IOException, InterruptedException {
