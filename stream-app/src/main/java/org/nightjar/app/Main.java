@@ -1,6 +1,7 @@
 package org.nightjar.app;
 
 import org.nightjar.app.cli.BenchCommand;
+import org.nightjar.app.cli.BrokerCommand;
 import org.nightjar.app.cli.DemoCommand;
 import org.nightjar.app.cli.EvaluateCommand;
 import org.nightjar.app.cli.ReplayCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       ScoreCommand.class,
       BenchCommand.class,
+      BrokerCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class

@@ -3,14 +3,9 @@ package org.nightjar.app.broker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
+import java.util.Optional;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -47,7 +42,7 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setConfigProp("transaction.state.log.num.partitions", "3")
           .setConfigProp("min.insync.replicas", "1")
           .setConfigProp("group.initial.rebalance.delay.ms", "0")
-          .setConfigProp("message.max.bytes", Integer.toString(16 * 1024 * 1024))
+          .setConfigProp("message.max.bytes", TopicAdmin.MAX_MESSAGE_BYTES)
           .setConfigProp("auto.create.topics.enable", "false")
           .setDeleteOnClose(true)
           .build();
@@ -77,22 +72,9 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Creates the topics that do not exist yet (replication factor 1). */
   public void createTopics(Collection<String> names, int partitions) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> fresh = names.stream().distinct().filter(n -> !existing.contains(n))
-          .map(n -> new NewTopic(n, partitions, (short) 1).configs(Map.of("max.message.bytes", Integer.toString(16 * 1024 * 1024))))
-          .toList();
-      if (!fresh.isEmpty()) {
-        admin.createTopics(fresh).all().get();
-      }
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topics", e);
-    }
+    Properties client = new Properties();
+    client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    TopicAdmin.createMissing(client, names, partitions, Optional.of((short) 1));
   }
 
   @Override
@@ -106,7 +88,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  private static void deleteQuietly(Path dir) {
+  /** Removes a temporary folder and everything in it, as far as it can. */
+  public static void deleteQuietly(Path dir) {
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (java.io.IOException e) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * a real in-JVM broker with the scorers that are configured. The last line is key=value pairs.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {XdBenchCommand.class, AutoencoderBenchCommand.class},
-    description = {"Measure decode-only alerts/s over an alert folder, and end-to-end alerts/s through an in-JVM broker.",
+    description = {"Measure decode-only alerts/s over an alert folder, and end-to-end alerts/s through an in-JVM broker (or a cluster: --cluster).",
         "Prints its figures; the last line is key=value pairs."})
 public final class BenchCommand implements Callable<Integer> {
   /** The instance size the projection is for: a 2-core machine, as the design sizes one. */
@@ -49,6 +49,15 @@ public final class BenchCommand implements Callable<Integer> {
       description = {"End to end, last: replay the folder once at this many alerts/s, well within capacity, and report"
           + " the latency an alert sees when it does not queue behind a backlog (default: ${DEFAULT-VALUE}; 0 = skip)."})
   double latencyRate;
+
+  @Option(names = "--cluster",
+      description = {"End to end on the cluster that the configuration names (kafka.bootstrap.servers and the other kafka.*"
+          + " settings) instead of an in-JVM broker. The run's topics get a unique nightjar-bench-* prefix and are deleted"
+          + " afterwards."})
+  boolean cluster;
+
+  @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the run's topics (default: ${DEFAULT-VALUE}).")
+  int partitions;
 
   @Option(names = "--warmup-times", defaultValue = "10",
       description = {"End to end: replay the folder this many times first, untimed, so the JIT compilers of the "
@@ -88,7 +97,9 @@ public final class BenchCommand implements Callable<Integer> {
     List<Path> warmup = repeat(files, warmupTimes);
     List<Path> timed = repeat(files, streamTimes);
     Map<String, String> settings = Map.of("application.id", "nightjar-bench", "dedupe.enabled", "false", "metrics.port", "0");
-    try (LocalStack stack = LocalStack.start(configOptions, settings, 3)) {
+    try (LocalStack stack = cluster
+        ? LocalStack.onCluster(configOptions, settings, partitions, "nightjar-bench-" + Long.toString(System.currentTimeMillis(), 36))
+        : LocalStack.start(configOptions, settings, partitions)) {
       stack.replay(warmup, n -> {});
       if (!stack.tally.awaitTotal(warmup::size, Duration.ofMinutes(10))) {
         System.out.printf("end to end: only %d of %d warm-up alerts came out in time%n", stack.tally.scored() + stack.tally.deadLettered(), warmup.size());
@@ -108,13 +119,14 @@ public final class BenchCommand implements Callable<Integer> {
       CpuShares.Split split = cpu.stop();
       streamAlerts = timed.size();
       streamRate = streamAlerts / (Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0);
-      System.out.printf("end to end (in-JVM broker, %s, stages %s, after %d warm-up alerts): %d alerts -> %.0f alerts/s,"
+      System.out.printf("end to end (%s, %s, stages %s, after %d warm-up alerts): %d alerts -> %.0f alerts/s,"
           + " latency p50 %d ms, p99 %d ms behind the backlog of a replay that took %.1f s%n",
-          stack.config.processingGuarantee(), stack.components.stages(), warmup.size(), streamAlerts, streamRate,
+          cluster ? "cluster " + stack.bootstrapServers() : "in-JVM broker", stack.config.processingGuarantee(),
+          stack.components.stages(), warmup.size(), streamAlerts, streamRate,
           stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99), replaySeconds);
       nightjarCpuMs = 1000 * split.nightjar() / streamAlerts;
-      System.out.printf("CPU over that run: Nightjar's threads %.1f s (%.2f ms per alert), broker + replay + tally"
-          + " threads %.1f s, JIT + GC %.1f s, whole process %.1f s%n",
+      System.out.printf("CPU over that run: Nightjar's threads %.1f s (%.2f ms per alert), other live threads (broker, tally)"
+          + " %.1f s, the rest (JIT, GC, the replaying producer's ended threads) %.1f s, whole process %.1f s%n",
           split.nightjar(), nightjarCpuMs, split.otherThreads(), split.runtime(), split.process());
       System.out.printf("Nightjar's own CPU per alert, on %d cores of its own: about %.0f alerts/s (a projection from"
           + " CPU time, not a measured rate)%n", CORES, CORES * 1000 / nightjarCpuMs);

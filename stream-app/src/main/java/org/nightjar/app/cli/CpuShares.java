@@ -74,7 +74,10 @@ final class CpuShares {
     return sum / 1e9;
   }
 
-  /** CPU seconds; {@code process} also holds the JIT compilers and the garbage collector. */
+  /**
+   * CPU seconds; {@code process} also holds the JIT compilers, the garbage collector and threads
+   * that ended before {@link #stop()} (their time cannot be read per thread any more).
+   */
   record Split(double nightjar, double otherThreads, double process) {
     double runtime() {
       return Math.max(0, process - nightjar - otherThreads);

@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
         OutputTally tally = stack.tally;
         MetricsServer server = startMetrics(stack.config, stack.registry, stack.streams);
         System.err.printf("Broker %s, topology running; replaying %d packets from %s to %s%n",
-            stack.kafka.bootstrapServers(), toSend.size(), dir, stack.config.inputTopics().get(0));
+            stack.bootstrapServers(), toSend.size(), dir, stack.config.inputTopics().get(0));
 
         long start = System.currentTimeMillis();
         int sent;
@@ -97,7 +97,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         if (keepRunning) {
           System.err.printf("Still running: bootstrap.servers=%s, topics %s.*%s. Ctrl-C stops.%n",
-              stack.kafka.bootstrapServers(), stack.config.outputPrefix(), server == null ? "" : ", metrics http://localhost:" + server.port() + "/metrics");
+              stack.bootstrapServers(), stack.config.outputPrefix(), server == null ? "" : ", metrics http://localhost:" + server.port() + "/metrics");
           CountDownLatch forever = new CountDownLatch(1);
           Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
           forever.await();

@@ -3,16 +3,19 @@ package org.nightjar.app.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.nightjar.app.Components;
 import org.nightjar.app.NightjarStreams;
 import org.nightjar.app.broker.EmbeddedKafka;
+import org.nightjar.app.broker.TopicAdmin;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.config.KafkaProperties;
 import org.nightjar.app.metrics.Instrumentation;
@@ -26,16 +29,18 @@ import org.nightjar.app.topology.AlertTopology;
  * and a tally of its output. Shared by {@code demo} and {@code bench}.
  */
 final class LocalStack implements AutoCloseable {
-  final EmbeddedKafka kafka;
+  final Optional<EmbeddedKafka> kafka;
   final AppConfig config;
   final Components components;
   final PrometheusMeterRegistry registry;
   final ScoringMetrics metrics;
   final NightjarStreams streams;
   final OutputTally tally;
+  /** On a shared cluster: what this run made there and here, removed on close. */
+  private final Optional<ClusterRun> clusterRun;
 
-  private LocalStack(EmbeddedKafka kafka, AppConfig config, Components components, PrometheusMeterRegistry registry,
-      ScoringMetrics metrics, NightjarStreams streams, OutputTally tally) {
+  private LocalStack(Optional<EmbeddedKafka> kafka, AppConfig config, Components components, PrometheusMeterRegistry registry,
+      ScoringMetrics metrics, NightjarStreams streams, OutputTally tally, Optional<ClusterRun> clusterRun) {
     this.kafka = kafka;
     this.config = config;
     this.components = components;
@@ -43,10 +48,11 @@ final class LocalStack implements AutoCloseable {
     this.metrics = metrics;
     this.streams = streams;
     this.tally = tally;
+    this.clusterRun = clusterRun;
   }
 
   /**
-   * Starts the broker, creates the topics and starts the topology; returns once it runs.
+   * Starts an in-JVM broker, creates the topics and starts the topology; returns once it runs.
    *
    * @param settings configuration keys of the command, over the user's
    */
@@ -58,22 +64,54 @@ final class LocalStack implements AutoCloseable {
       all.put("kafka.bootstrap.servers", kafka.bootstrapServers());
       all.put("kafka.state.dir", kafka.stateDirectory().toString());
       AppConfig config = options.load(all);
-      Components components = Components.from(config);
+      return launch(config, partitions, Optional.of(kafka), Optional.of((short) 1), Optional.empty());
+    } catch (RuntimeException | InterruptedException e) {
+      kafka.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The same on the cluster the configuration names ({@code kafka.bootstrap.servers} and the
+   * other {@code kafka.*} settings): topics of this run only, named after {@code runId}, created
+   * with the cluster's default replication and deleted again on close.
+   */
+  static LocalStack onCluster(ConfigOptions options, Map<String, String> settings, int partitions, String runId)
+      throws InterruptedException, IOException {
+    Path state = Files.createTempDirectory("nightjar-state-");
+    Map<String, String> all = new LinkedHashMap<>(settings);
+    all.put("application.id", runId);
+    all.put("input.topics", runId + ".alerts");
+    all.put("output.prefix", runId);
+    all.put("kafka.state.dir", state.toString());
+    AppConfig config = options.load(all);
+    System.err.printf("Using the cluster at %s, topics %s*%n", config.kafka().get("bootstrap.servers"), runId);
+    return launch(config, partitions, Optional.empty(), Optional.empty(), Optional.of(new ClusterRun(runId, state)));
+  }
+
+  private static LocalStack launch(AppConfig config, int partitions, Optional<EmbeddedKafka> kafka, Optional<Short> replication,
+      Optional<ClusterRun> clusterRun) throws InterruptedException {
+    Components components = Components.from(config);
+    try {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ScoringMetrics metrics = new ScoringMetrics(registry);
       AlertTopology topology = components.topology(metrics);
       List<String> topics = new ArrayList<>(config.inputTopics());
       topics.addAll(topology.outputTopics());
-      kafka.createTopics(topics, partitions);
+      TopicAdmin.createMissing(KafkaProperties.clients(config), topics, partitions, replication);
       NightjarStreams streams = new NightjarStreams(topology.build(), KafkaProperties.streams(config));
       Instrumentation.bind(registry, streams, components);
       OutputTally tally = new OutputTally(KafkaProperties.clients(config), config.scoredTopic(), config.deadLetterTopic());
       streams.startAndAwaitRunning(Duration.ofMinutes(2));
-      return new LocalStack(kafka, config, components, registry, metrics, streams, tally);
+      return new LocalStack(kafka, config, components, registry, metrics, streams, tally, clusterRun);
     } catch (RuntimeException | InterruptedException e) {
-      kafka.close();
+      components.close();
       throw e;
     }
+  }
+
+  String bootstrapServers() {
+    return config.kafka().get("bootstrap.servers");
   }
 
   /** Sends the files to the first input topic as fast as the broker takes them. */
@@ -96,8 +134,15 @@ final class LocalStack implements AutoCloseable {
       tally.close();
       streams.close();
       components.close();
+      clusterRun.ifPresent(run -> {
+        // Input, outputs and the topology's internal topics all start with the run id.
+        TopicAdmin.deleteWithPrefix(KafkaProperties.clients(config), run.id());
+        EmbeddedKafka.deleteQuietly(run.stateDirectory());
+      });
     } finally {
-      kafka.close();
+      kafka.ifPresent(EmbeddedKafka::close);
     }
   }
+
+  private record ClusterRun(String id, Path stateDirectory) {}
 }

@@ -1,0 +1,56 @@
+package org.nightjar.app.broker;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates and removes the topics of a local run (demo, bench) on whichever cluster it uses. */
+public final class TopicAdmin {
+  /** Alert packets with three stamps reach a few hundred KB; leave room well above that. */
+  static final String MAX_MESSAGE_BYTES = Integer.toString(16 * 1024 * 1024);
+
+  private TopicAdmin() {}
+
+  /**
+   * Creates those of {@code names} that do not exist yet.
+   *
+   * @param replication the replication factor, or empty for the cluster's default
+   */
+  public static void createMissing(Properties client, Collection<String> names, int partitions, Optional<Short> replication) {
+    try (Admin admin = Admin.create(client)) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> fresh = names.stream().distinct().filter(n -> !existing.contains(n))
+          .map(n -> new NewTopic(n, Optional.of(partitions), replication).configs(Map.of("max.message.bytes", MAX_MESSAGE_BYTES)))
+          .toList();
+      if (!fresh.isEmpty()) {
+        admin.createTopics(fresh).all().get();
+      }
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topics " + names + ": " + e.getCause().getMessage(), e);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+  }
+
+  /** Deletes every topic whose name starts with {@code prefix}; a failure is reported, not thrown (this is clean-up). */
+  public static void deleteWithPrefix(Properties client, String prefix) {
+    try (Admin admin = Admin.create(client)) {
+      List<String> names = admin.listTopics().names().get().stream().filter(n -> n.startsWith(prefix)).toList();
+      admin.deleteTopics(names).all().get();
+    } catch (ExecutionException e) {
+      System.err.println("could not delete the topics " + prefix + "*: " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
