@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nightjar.app.Components;
 import org.nightjar.app.config.AppConfig;
@@ -73,27 +74,29 @@ public final class BenchCommand implements Callable<Integer> {
       messages.add(AlertFiles.read(f));
     }
     AppConfig base = configOptions.load(Map.of());
-    AlertCodec codec = new AlertCodec(Components.codecSettings(base));
 
-    decodeAll(codec, messages); // warm-up: class loading, JIT
-    long decoded = 0;
-    long start = System.nanoTime();
-    long deadline = start + Duration.ofSeconds(decodeSeconds).toNanos();
-    while (System.nanoTime() < deadline) {
-      decoded += decodeAll(codec, messages);
-    }
-    double decodeRate = decoded / ((System.nanoTime() - start) / 1e9);
-    System.out.printf("decode (packet + 3 stamps, 1 thread): %d alerts in %ds -> %.0f alerts/s%n", decoded, decodeSeconds, decodeRate);
-
+    double decodeRate = decodeRate(new AlertCodec(Components.codecSettings(base)), messages);
+    System.out.printf("decode (packet + 3 stamps, 1 thread): %.0f alerts/s over %ds%n", decodeRate, decodeSeconds);
     double pipelineRate = pipelineRate(base, messages);
     System.out.printf("pipeline without a broker (decode + stamps + stages %s, batches of %d): %.0f alerts/s%n",
         base.scorers(), base.batchMaxSize(), pipelineRate);
+    Optional<StreamFigures> stream = streamFigures(files);
+    if (stream.isEmpty()) {
+      return 1;
+    }
+    StreamFigures f = stream.get();
+    System.out.printf("decode_alerts_per_s=%.0f pipeline_alerts_per_s=%.0f stream_alerts_per_s=%.0f stream_alerts=%d"
+            + " nightjar_cpu_ms_per_alert=%.2f latency_p50_ms=%d latency_p99_ms=%d sample_files=%d%n",
+        decodeRate, pipelineRate, f.alertsPerSecond(), f.alerts(), f.nightjarCpuMsPerAlert(), f.latencyP50Ms(),
+        f.latencyP99Ms(), files.size());
+    return 0;
+  }
 
-    double streamRate;
-    long streamAlerts;
-    double nightjarCpuMs;
-    long latencyP50 = -1;
-    long latencyP99 = -1;
+  /** End-to-end figures; latencies are -1 when the steady-rate phase was skipped or incomplete. */
+  private record StreamFigures(long alerts, double alertsPerSecond, double nightjarCpuMsPerAlert, long latencyP50Ms, long latencyP99Ms) {}
+
+  /** Warm-up, timed flood with the CPU split, then latency at a steady rate; empty when alerts went missing. */
+  private Optional<StreamFigures> streamFigures(List<Path> files) throws Exception {
     List<Path> warmup = repeat(files, warmupTimes);
     List<Path> timed = repeat(files, streamTimes);
     Map<String, String> settings = Map.of("application.id", "nightjar-bench", "dedupe.enabled", "false", "metrics.port", "0");
@@ -102,8 +105,8 @@ public final class BenchCommand implements Callable<Integer> {
         : LocalStack.start(configOptions, settings, partitions)) {
       stack.replay(warmup, n -> {});
       if (!stack.tally.awaitTotal(warmup::size, Duration.ofMinutes(10))) {
-        System.out.printf("end to end: only %d of %d warm-up alerts came out in time%n", stack.tally.scored() + stack.tally.deadLettered(), warmup.size());
-        return 1;
+        System.out.printf("end to end: only %d of %d warm-up alerts came out in time%n", outCount(stack), warmup.size());
+        return Optional.empty();
       }
       stack.tally.clearLatencies();
       CpuShares cpu = new CpuShares(stack.config.applicationId());
@@ -112,42 +115,58 @@ public final class BenchCommand implements Callable<Integer> {
       stack.replay(timed, n -> {});
       double replaySeconds = (System.currentTimeMillis() - t0) / 1000.0;
       if (!stack.tally.awaitTotal(() -> warmup.size() + timed.size(), Duration.ofMinutes(10))) {
-        System.out.printf("end to end: only %d of %d alerts came out in time%n",
-            stack.tally.scored() + stack.tally.deadLettered() - warmup.size(), timed.size());
-        return 1;
+        System.out.printf("end to end: only %d of %d alerts came out in time%n", outCount(stack) - warmup.size(), timed.size());
+        return Optional.empty();
       }
       CpuShares.Split split = cpu.stop();
-      streamAlerts = timed.size();
-      streamRate = streamAlerts / (Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0);
+      double rate = timed.size() / (Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0);
       System.out.printf("end to end (%s, %s, stages %s, after %d warm-up alerts): %d alerts -> %.0f alerts/s,"
           + " latency p50 %d ms, p99 %d ms behind the backlog of a replay that took %.1f s%n",
           cluster ? "cluster " + stack.bootstrapServers() : "in-JVM broker", stack.config.processingGuarantee(),
-          stack.components.stages(), warmup.size(), streamAlerts, streamRate,
+          stack.components.stages(), warmup.size(), timed.size(), rate,
           stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99), replaySeconds);
-      nightjarCpuMs = 1000 * split.nightjar() / streamAlerts;
+      double cpuMs = 1000 * split.nightjar() / timed.size();
       System.out.printf("CPU over that run: Nightjar's threads %.1f s (%.2f ms per alert), other live threads (broker, tally)"
           + " %.1f s, the rest (JIT, GC, the replaying producer's ended threads) %.1f s, whole process %.1f s%n",
-          split.nightjar(), nightjarCpuMs, split.otherThreads(), split.runtime(), split.process());
+          split.nightjar(), cpuMs, split.otherThreads(), split.runtime(), split.process());
       System.out.printf("Nightjar's own CPU per alert, on %d cores of its own: about %.0f alerts/s (a projection from"
-          + " CPU time, not a measured rate)%n", CORES, CORES * 1000 / nightjarCpuMs);
+          + " CPU time, not a measured rate)%n", CORES, CORES * 1000 / cpuMs);
 
+      long p50 = -1;
+      long p99 = -1;
       if (latencyRate > 0) {
         stack.tally.clearLatencies();
         long expected = warmup.size() + timed.size() + files.size();
         stack.replay(files, latencyRate, n -> {});
         if (stack.tally.awaitTotal(() -> expected, Duration.ofMinutes(5))) {
-          latencyP50 = stack.tally.latencyPercentileMs(50);
-          latencyP99 = stack.tally.latencyPercentileMs(99);
+          p50 = stack.tally.latencyPercentileMs(50);
+          p99 = stack.tally.latencyPercentileMs(99);
           System.out.printf("latency at %.0f alerts/s (no backlog; includes batch.max.wait.ms %d and commits every %d ms):"
               + " p50 %d ms, p99 %d ms%n", latencyRate, stack.config.batchMaxWait().toMillis(),
-              stack.config.commitIntervalMs(), latencyP50, latencyP99);
+              stack.config.commitIntervalMs(), p50, p99);
+        } else {
+          System.out.printf("latency at %.0f alerts/s: only %d of %d alerts came out in time%n", latencyRate,
+              outCount(stack) - warmup.size() - timed.size(), files.size());
         }
       }
+      return Optional.of(new StreamFigures(timed.size(), rate, cpuMs, p50, p99));
     }
-    System.out.printf("decode_alerts_per_s=%.0f pipeline_alerts_per_s=%.0f stream_alerts_per_s=%.0f stream_alerts=%d"
-            + " nightjar_cpu_ms_per_alert=%.2f latency_p50_ms=%d latency_p99_ms=%d sample_files=%d%n",
-        decodeRate, pipelineRate, streamRate, streamAlerts, nightjarCpuMs, latencyP50, latencyP99, files.size());
-    return 0;
+  }
+
+  private static long outCount(LocalStack stack) {
+    return stack.tally.scored() + stack.tally.deadLettered();
+  }
+
+  /** Alerts/s of decoding alone (packet and three stamps) on this thread, after one warm-up pass. */
+  private double decodeRate(AlertCodec codec, List<byte[]> messages) {
+    decodeAll(codec, messages); // warm-up: class loading, JIT
+    long decoded = 0;
+    long start = System.nanoTime();
+    long deadline = start + Duration.ofSeconds(decodeSeconds).toNanos();
+    while (System.nanoTime() < deadline) {
+      decoded += decodeAll(codec, messages);
+    }
+    return decoded / ((System.nanoTime() - start) / 1e9);
   }
 
   /** Alerts/s of the scoring pipeline alone, decoding afresh each pass (stamps are cached per alert). */
