@@ -88,8 +88,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
-  /** Removes a temporary folder and everything in it, as far as it can. */
-  public static void deleteQuietly(Path dir) {
+  private static void deleteQuietly(Path dir) {
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (java.io.IOException e) {

@@ -4,13 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.nightjar.app.broker.EmbeddedKafka;
 import org.nightjar.app.config.AppConfig;
-import org.nightjar.schemas.avro.Tag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,11 +38,7 @@ public final class BrokerCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       List<String> topics = new ArrayList<>(config.inputTopics());
-      topics.add(config.scoredTopic());
-      topics.add(config.deadLetterTopic());
-      for (Tag t : Tag.values()) {
-        topics.add(config.tagTopic(t.name().toLowerCase(Locale.ROOT)));
-      }
+      topics.addAll(config.outputTopics());
       kafka.createTopics(topics, partitions);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "nightjar-broker-shutdown"));
       if (bootstrapFile != null) {

@@ -3,7 +3,6 @@ package org.nightjar.app.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,11 +35,11 @@ final class LocalStack implements AutoCloseable {
   final ScoringMetrics metrics;
   final NightjarStreams streams;
   final OutputTally tally;
-  /** On a shared cluster: what this run made there and here, removed on close. */
-  private final Optional<ClusterRun> clusterRun;
+  /** On a shared cluster: the prefix of this run's topics and its application id, removed on close. */
+  private final Optional<String> runId;
 
   private LocalStack(Optional<EmbeddedKafka> kafka, AppConfig config, Components components, PrometheusMeterRegistry registry,
-      ScoringMetrics metrics, NightjarStreams streams, OutputTally tally, Optional<ClusterRun> clusterRun) {
+      ScoringMetrics metrics, NightjarStreams streams, OutputTally tally, Optional<String> runId) {
     this.kafka = kafka;
     this.config = config;
     this.components = components;
@@ -48,7 +47,7 @@ final class LocalStack implements AutoCloseable {
     this.metrics = metrics;
     this.streams = streams;
     this.tally = tally;
-    this.clusterRun = clusterRun;
+    this.runId = runId;
   }
 
   /**
@@ -77,33 +76,31 @@ final class LocalStack implements AutoCloseable {
    * with the cluster's default replication and deleted again on close.
    */
   static LocalStack onCluster(ConfigOptions options, Map<String, String> settings, int partitions, String runId)
-      throws InterruptedException, IOException {
-    Path state = Files.createTempDirectory("nightjar-state-");
+      throws InterruptedException {
     Map<String, String> all = new LinkedHashMap<>(settings);
     all.put("application.id", runId);
     all.put("input.topics", runId + ".alerts");
     all.put("output.prefix", runId);
-    all.put("kafka.state.dir", state.toString());
     AppConfig config = options.load(all);
     System.err.printf("Using the cluster at %s, topics %s*%n", config.kafka().get("bootstrap.servers"), runId);
-    return launch(config, partitions, Optional.empty(), Optional.empty(), Optional.of(new ClusterRun(runId, state)));
+    return launch(config, partitions, Optional.empty(), Optional.empty(), Optional.of(runId));
   }
 
   private static LocalStack launch(AppConfig config, int partitions, Optional<EmbeddedKafka> kafka, Optional<Short> replication,
-      Optional<ClusterRun> clusterRun) throws InterruptedException {
+      Optional<String> runId) throws InterruptedException {
     Components components = Components.from(config);
     try {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       ScoringMetrics metrics = new ScoringMetrics(registry);
       AlertTopology topology = components.topology(metrics);
       List<String> topics = new ArrayList<>(config.inputTopics());
-      topics.addAll(topology.outputTopics());
+      topics.addAll(config.outputTopics());
       TopicAdmin.createMissing(KafkaProperties.clients(config), topics, partitions, replication);
       NightjarStreams streams = new NightjarStreams(topology.build(), KafkaProperties.streams(config));
       Instrumentation.bind(registry, streams, components);
       OutputTally tally = new OutputTally(KafkaProperties.clients(config), config.scoredTopic(), config.deadLetterTopic());
       streams.startAndAwaitRunning(Duration.ofMinutes(2));
-      return new LocalStack(kafka, config, components, registry, metrics, streams, tally, clusterRun);
+      return new LocalStack(kafka, config, components, registry, metrics, streams, tally, runId);
     } catch (RuntimeException | InterruptedException e) {
       components.close();
       throw e;
@@ -134,15 +131,13 @@ final class LocalStack implements AutoCloseable {
       tally.close();
       streams.close();
       components.close();
-      clusterRun.ifPresent(run -> {
+      runId.ifPresent(id -> {
+        streams.kafkaStreams().cleanUp(); // this run's local state (the application id is the run id)
         // Input, outputs and the topology's internal topics all start with the run id.
-        TopicAdmin.deleteWithPrefix(KafkaProperties.clients(config), run.id());
-        EmbeddedKafka.deleteQuietly(run.stateDirectory());
+        TopicAdmin.deleteWithPrefix(KafkaProperties.clients(config), id);
       });
     } finally {
       kafka.ifPresent(EmbeddedKafka::close);
     }
   }
-
-  private record ClusterRun(String id, Path stateDirectory) {}
 }

@@ -1,10 +1,13 @@
 package org.nightjar.app.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.nightjar.schemas.avro.Tag;
 
 /**
  * The resolved, validated configuration of one Nightjar instance. Built once by {@link
@@ -80,6 +83,15 @@ public record AppConfig(
   /** Topic of original packets carrying one tag, e.g. {@code nightjar.anomaly}. */
   public String tagTopic(String tagName) {
     return outputPrefix + "." + tagName;
+  }
+
+  /** Every topic the stream writes: scored, dead letters and one per tag (for creating them up front). */
+  public List<String> outputTopics() {
+    List<String> topics = new ArrayList<>(List.of(scoredTopic(), deadLetterTopic()));
+    for (Tag t : Tag.values()) {
+      topics.add(tagTopic(t.name().toLowerCase(Locale.ROOT)));
+    }
+    return topics;
   }
 
   private static void requireMatch(String key, String value, String regex) {

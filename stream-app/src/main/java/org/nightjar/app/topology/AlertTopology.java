@@ -1,7 +1,6 @@
 package org.nightjar.app.topology;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -50,15 +49,6 @@ public final class AlertTopology {
     this.bundle = Objects.requireNonNull(bundle, "bundle");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** Output topics this topology writes (for creating them up front). */
-  public List<String> outputTopics() {
-    List<String> topics = new java.util.ArrayList<>(List.of(config.scoredTopic(), config.deadLetterTopic()));
-    for (Tag t : Tag.values()) {
-      topics.add(config.tagTopic(t.name().toLowerCase(Locale.ROOT)));
-    }
-    return topics;
   }
 
   public Topology build() {

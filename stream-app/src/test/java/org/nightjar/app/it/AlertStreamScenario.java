@@ -12,21 +12,21 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nightjar.app.broker.TopicAdmin;
 import org.nightjar.app.replay.OutputTally;
 import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.CutoutKind;
@@ -143,12 +143,10 @@ abstract class AlertStreamScenario {
     }
   }
 
-  private void createTopics(List<String> names) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      admin.createTopics(names.stream()
-          .map(n -> new NewTopic(n, 3, (short) 1).configs(Map.of("max.message.bytes", Integer.toString(16 << 20))))
-          .toList()).all().get();
-    }
+  private void createTopics(List<String> names) {
+    Properties client = new Properties();
+    client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    TopicAdmin.createMissing(client, names, 3, Optional.of((short) 1));
   }
 
   private void send(String topic, List<byte[]> messages, int perSecond, AtomicReference<Exception> failure) {
