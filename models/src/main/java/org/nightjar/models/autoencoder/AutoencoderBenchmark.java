@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.javacpp.Pointer;
 import org.nightjar.models.preprocess.CutoutPreprocessor;
+import org.nightjar.models.preprocess.Median;
 import org.nightjar.models.preprocess.PreprocessingConfig;
 import org.nightjar.schemas.Cutout;
 
@@ -243,9 +244,7 @@ public final class AutoencoderBenchmark {
   }
 
   private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return Median.ofFirst(values.stream().mapToDouble(Double::doubleValue).toArray(), values.size());
   }
 
   private static String format(double v) {
