@@ -7,8 +7,10 @@ import java.util.List;
  * Stages run in the order they are configured; a stage may read what earlier stages left in each
  * {@link ScoringContext} (the embedding is computed once and shared).
  *
- * <p>A scorer is built once at startup from the model bundle and then called from one stream
- * thread at a time; implementations need not be thread-safe unless they say so.
+ * <p>A scorer is built once at startup from the model bundle (by its {@link StageFactory}) and owned
+ * by {@link ScoringStages}; every stream thread of the instance calls the same scorer, so
+ * implementations must be thread-safe (keep per-batch state in locals, serialise what cannot be
+ * shared).
  */
 public interface Scorer extends AutoCloseable {
 

@@ -21,9 +21,11 @@ import org.nightjar.schemas.avro.BundleRef;
  * the alerts still in the batch, and assembles one {@link AlertScores} per alert. Used by the
  * stream and by the offline {@code score} command alike.
  *
- * <p>Not thread-safe (scorers are not): one pipeline per stream thread.
+ * <p>Thread-safe: it keeps no state between batches and its scorers are thread-safe, so one
+ * pipeline serves every stream thread. It borrows the scorers; their owner ({@link
+ * ScoringStages}) closes them.
  */
-public final class ScoringPipeline implements AutoCloseable {
+public final class ScoringPipeline {
   /** Stage name of the stamp inspection, in dead letters and timings. */
   public static final String CUTOUT_STAGE = "cutouts";
 
@@ -32,19 +34,16 @@ public final class ScoringPipeline implements AutoCloseable {
   private final StageListener listener;
   private final Clock clock;
 
+  public ScoringPipeline(ScoringStages stages, Optional<BundleRef> bundle, StageListener listener, Clock clock) {
+    this(stages.scorers(), bundle, listener, clock);
+  }
+
+  /** A pipeline over scorers that the caller owns and closes. */
   public ScoringPipeline(List<Scorer> scorers, Optional<BundleRef> bundle, StageListener listener, Clock clock) {
     this.scorers = List.copyOf(scorers);
     this.bundle = Objects.requireNonNull(bundle, "bundle");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  /** Stage names in the order they run, the inspection first. */
-  public List<String> stages() {
-    List<String> names = new ArrayList<>();
-    names.add(CUTOUT_STAGE);
-    scorers.forEach(s -> names.add(s.stage()));
-    return names;
   }
 
   /**
@@ -136,10 +135,5 @@ public final class ScoringPipeline implements AutoCloseable {
         .setTags(new ArrayList<>(ctx.tags()))
         .setStageMillis(new HashMap<>(stageMillis))
         .build();
-  }
-
-  @Override
-  public void close() {
-    scorers.forEach(Scorer::close);
   }
 }

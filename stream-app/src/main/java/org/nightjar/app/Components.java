@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
@@ -13,18 +12,13 @@ import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.config.ConfigException;
 import org.nightjar.app.metrics.ScoringMetrics;
 import org.nightjar.app.topology.AlertTopology;
-import org.nightjar.models.Scorer;
 import org.nightjar.models.ScoringPipeline;
-import org.nightjar.models.autoencoder.AutoencoderModel;
-import org.nightjar.models.autoencoder.AutoencoderNetwork;
-import org.nightjar.models.autoencoder.BackendInfo;
-import org.nightjar.models.autoencoder.BackendTuning;
+import org.nightjar.models.ScoringStages;
+import org.nightjar.models.StageCatalog;
+import org.nightjar.models.StageSettings;
 import org.nightjar.models.autoencoder.EmbeddingScorer;
-import org.nightjar.models.autoencoder.ParallelCutoutAutoencoder;
 import org.nightjar.models.bundle.BundleException;
 import org.nightjar.models.bundle.ModelBundle;
-import org.nightjar.models.stargal.StarGalaxyModelJson;
-import org.nightjar.models.stargal.StarGalaxyScorer;
 import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.CodecSettings;
 import org.nightjar.schemas.avro.BundleRef;
@@ -39,63 +33,41 @@ import org.slf4j.LoggerFactory;
  */
 public final class Components implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Components.class);
-  /** Smallest share of a batch worth handing to a second network copy. */
-  private static final int MIN_WORKER_CHUNK = 16;
 
   private final AppConfig config;
   private final AlertCodec codec;
-  private final List<Scorer> scorers;
+  private final ScoringStages stages;
   private final Optional<BundleRef> bundle;
-  private final Optional<BackendInfo> backend;
 
-  private Components(AppConfig config, AlertCodec codec, List<Scorer> scorers, Optional<BundleRef> bundle,
-      Optional<BackendInfo> backend) {
+  private Components(AppConfig config, AlertCodec codec, ScoringStages stages, Optional<BundleRef> bundle) {
     this.config = config;
     this.codec = codec;
-    this.scorers = scorers;
+    this.stages = stages;
     this.bundle = bundle;
-    this.backend = backend;
   }
 
   public static Components from(AppConfig config) {
     AlertCodec codec = new AlertCodec(codecSettings(config));
     if (config.scorers().isEmpty()) {
-      return new Components(config, codec, List.of(), Optional.empty(), Optional.empty());
+      return new Components(config, codec, ScoringStages.none(), Optional.empty());
     }
     ModelBundle bundle = openBundle(config);
-    Optional<BackendInfo> backend = Optional.empty();
-    List<Scorer> scorers = new ArrayList<>();
+    ScoringStages stages;
     try {
-      for (String stage : config.scorers()) {
-        switch (stage) {
-          case "embed" -> {
-            requireComponent(bundle, AutoencoderModel.COMPONENT, stage);
-            backend = Optional.of(BackendTuning.applyForInference());
-            scorers.add(embeddingScorer(AutoencoderModel.load(bundle), config.embedWorkers()));
-          }
-          case "xd" -> {
-            requireComponent(bundle, StarGalaxyModelJson.COMPONENT, stage);
-            scorers.add(new StarGalaxyScorer(StarGalaxyModelJson.load(bundle)));
-          }
-          default -> throw new ConfigException("scorers", stage, String.join(",", AppConfig.KNOWN_SCORERS));
-        }
-      }
+      stages = StageCatalog.create(config.scorers(), bundle, new StageSettings(config.stageSettings()));
+    } catch (StageCatalog.MissingComponentException e) {
+      throw new ConfigException(e.getMessage());
     } catch (BundleException e) {
-      scorers.forEach(Scorer::close);
       throw new ConfigException("cannot load bundle " + bundle + ": " + e.getMessage());
+    } catch (StageSettings.InvalidSettingException e) {
+      throw new ConfigException(e.key(), e.value(), e.allowed());
     }
     var m = bundle.manifest();
     BundleRef ref = new BundleRef(m.name(), m.version(), bundle.sha256());
     LOG.info("bundle {} {} (sha256 {}), stages {}{}", m.name(), m.version(), bundle.sha256().substring(0, 12),
-        config.scorers(), backend.map(b -> ", ND4J " + b.label() + " x " + config.embedWorkers() + " network copies").orElse(""));
-    return new Components(config, codec, List.copyOf(scorers), Optional.of(ref), backend);
-  }
-
-  private static Scorer embeddingScorer(AutoencoderModel model, int workers) {
-    AutoencoderNetwork network = workers > 1
-        ? ParallelCutoutAutoencoder.of(model.network(), workers, MIN_WORKER_CHUNK)
-        : model.network();
-    return new EmbeddingScorer(model.preprocessor(), network);
+        config.scorers(), stages.find(EmbeddingScorer.class)
+            .map(e -> ", ND4J " + e.backend().label() + " x " + e.copies() + " network copies").orElse(""));
+    return new Components(config, codec, stages, Optional.of(ref));
   }
 
   private static ModelBundle openBundle(AppConfig config) {
@@ -103,13 +75,6 @@ public final class Components implements AutoCloseable {
       return config.bundlePath().isPresent() ? ModelBundle.open(Path.of(config.bundlePath().get())) : ModelBundle.defaultBundle();
     } catch (BundleException e) {
       throw new ConfigException("bundle.path", config.bundlePath().orElse("(shipped default)"), "a complete, unaltered bundle: " + e.getMessage());
-    }
-  }
-
-  private static void requireComponent(ModelBundle bundle, String component, String stage) {
-    if (!bundle.hasComponent(component)) {
-      throw new ConfigException("bundle " + bundle + " has no '" + component + "' component for stage '" + stage
-          + "': train it (nightjar train ...) or remove '" + stage + "' from the scorers key");
     }
   }
 
@@ -146,22 +111,22 @@ public final class Components implements AutoCloseable {
     return bundle;
   }
 
-  /** The ND4J backend the autoencoder runs on, when the embed stage is configured. */
-  public Optional<BackendInfo> backend() {
-    return backend;
+  /** The embedding stage, when configured (its backend and copies go into a metric label). */
+  public Optional<EmbeddingScorer> embedding() {
+    return stages.find(EmbeddingScorer.class);
   }
 
-  /** Stage names in the order they run. */
+  /** Stage names in the order they run, the stamp inspection first. */
   public List<String> stages() {
-    List<String> names = new ArrayList<>();
-    names.add(ScoringPipeline.CUTOUT_STAGE);
-    scorers.forEach(s -> names.add(s.stage()));
-    return names;
+    return stages.names();
   }
 
-  /** A pipeline over the configured scorers, reporting stage times to {@code metrics}. */
+  /**
+   * A pipeline over the configured scorers, reporting stage times to {@code metrics}. Pipelines
+   * borrow the scorers: closing these components closes them.
+   */
   public ScoringPipeline pipeline(ScoringMetrics metrics) {
-    return new ScoringPipeline(scorers, bundle, metrics, Clock.systemUTC());
+    return new ScoringPipeline(stages, bundle, metrics, Clock.systemUTC());
   }
 
   public AlertTopology topology(ScoringMetrics metrics) {
@@ -171,6 +136,6 @@ public final class Components implements AutoCloseable {
   /** Releases the scorers' native memory. */
   @Override
   public void close() {
-    scorers.forEach(Scorer::close);
+    stages.close();
   }
 }

@@ -19,8 +19,7 @@ import org.nightjar.schemas.AlertDecodeException;
  * are left without an embedding; an alert whose stamp cannot be decoded is rejected with the
  * decoder's reason.
  *
- * <p>Called from one stream thread at a time (see {@link Scorer}); sharing one instance between
- * threads is safe but serialises the network calls.
+ * <p>Thread-safe: stream threads share one instance, and their network calls take turns.
  */
 public final class EmbeddingScorer implements Scorer {
 
@@ -28,19 +27,25 @@ public final class EmbeddingScorer implements Scorer {
 
   private final CutoutPreprocessor preprocessor;
   private final AutoencoderNetwork network;
+  private final BackendInfo backend;
+  private final int copies;
 
   /** Runs the model's single network (ND4J's threads inside each op). */
   public EmbeddingScorer(AutoencoderModel model) {
-    this(model.preprocessor(), model.network());
+    this(model.preprocessor(), model.network(), BackendInfo.current(), 1);
   }
 
   /**
    * Runs {@code network}, e.g. {@code ParallelCutoutAutoencoder.of(model.network(), 2, 16)};
    * the scorer closes it when it is closed.
+   *
+   * @param copies how many network copies {@code network} spreads a batch over (for the log)
    */
-  public EmbeddingScorer(CutoutPreprocessor preprocessor, AutoencoderNetwork network) {
+  public EmbeddingScorer(CutoutPreprocessor preprocessor, AutoencoderNetwork network, BackendInfo backend, int copies) {
     this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
     this.network = Objects.requireNonNull(network, "network");
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.copies = copies;
     if (preprocessor.config().size() != network.architecture().size()) {
       throw new IllegalArgumentException("preprocessing size and network input size differ");
     }
@@ -53,7 +58,12 @@ public final class EmbeddingScorer implements Scorer {
 
   /** Backend and thread counts the network runs with, for a metric label and the startup log. */
   public BackendInfo backend() {
-    return BackendInfo.current();
+    return backend;
+  }
+
+  /** Network copies sharing each batch. */
+  public int copies() {
+    return copies;
   }
 
   @Override

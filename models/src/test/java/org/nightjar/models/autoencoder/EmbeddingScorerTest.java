@@ -77,7 +77,7 @@ class EmbeddingScorerTest {
       batch.add(new ScoringContext(StubAlert.withCutouts(i, TestStamps.triplet(TestStamps.ORDINARY))));
     }
     batch.add(new ScoringContext(StubAlert.withoutCutouts(99)));
-    new EmbeddingScorer(model.preprocessor(), counting).score(batch);
+    new EmbeddingScorer(model.preprocessor(), counting, BackendInfo.current(), 1).score(batch);
     assertEquals(1, calls[0]);
     assertEquals(5, sizes[0]);
   }

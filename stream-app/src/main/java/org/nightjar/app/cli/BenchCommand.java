@@ -171,8 +171,8 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** Alerts/s of the scoring pipeline alone, decoding afresh each pass (stamps are cached per alert). */
   private double pipelineRate(AppConfig config, List<byte[]> messages) throws Exception {
-    try (Components components = Components.from(config);
-        ScoringPipeline pipeline = components.pipeline(ScoringMetrics.inMemory())) {
+    try (Components components = Components.from(config)) {
+      ScoringPipeline pipeline = components.pipeline(ScoringMetrics.inMemory());
       long scored = 0;
       long start = 0;
       long deadline = Long.MAX_VALUE;

@@ -43,10 +43,10 @@ public final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, ScoringException {
     AppConfig config = configOptions.load(Map.of());
-    Components components = Components.from(config);
     PrintStream out = System.out;
     List<Path> files = AlertFiles.expand(paths);
-    try (ScoringPipeline pipeline = components.pipeline(ScoringMetrics.inMemory())) {
+    try (Components components = Components.from(config)) {
+      ScoringPipeline pipeline = components.pipeline(ScoringMetrics.inMemory());
       List<Entry> batch = new ArrayList<>();
       int alerts = 0;
       for (Path file : files) {

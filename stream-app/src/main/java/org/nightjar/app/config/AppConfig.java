@@ -7,12 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.nightjar.models.StageCatalog;
 import org.nightjar.schemas.avro.Tag;
 
 /**
  * The resolved, validated configuration of one Nightjar instance. Built once by {@link
  * ConfigLoader} and passed through constructors; immutable.
  *
+ * @param stageSettings every resolved key outside {@code kafka.}; each scoring stage reads and
+ *     checks its own (e.g. {@code embed.workers}, {@code anomaly.k}) when it is created
  * @param kafka client settings passed straight to Kafka (keys without the {@code kafka.} prefix)
  */
 public record AppConfig(
@@ -32,7 +35,7 @@ public record AppConfig(
     long codecMaxInflatedCutoutBytes,
     Optional<String> bundlePath,
     List<String> scorers,
-    int embedWorkers,
+    Map<String, String> stageSettings,
     int metricsPort,
     Map<String, String> kafka) {
 
@@ -40,6 +43,7 @@ public record AppConfig(
     inputTopics = List.copyOf(inputTopics);
     scorers = List.copyOf(scorers);
     kafka = Map.copyOf(kafka);
+    stageSettings = Map.copyOf(stageSettings);
     if (inputTopics.isEmpty()) {
       throw new ConfigException("input.topics", "", "at least one topic");
     }
@@ -55,20 +59,16 @@ public record AppConfig(
     requireRange("dedupe.retention.hours", dedupeRetention.toHours(), 1, 24 * 30);
     requireRange("codec.max.inflated.cutout.bytes", codecMaxInflatedCutoutBytes, 4_096, 1L << 30);
     requireRange("metrics.port", metricsPort, 0, 65_535);
-    requireRange("embed.workers", embedWorkers, 1, 64);
-    for (String s : scorers) {
-      if (!KNOWN_SCORERS.contains(s)) {
-        throw new ConfigException("scorers", String.join(",", scorers), "a comma-separated subset of " + KNOWN_SCORERS);
-      }
+    Optional<String> stageProblem = StageCatalog.problem(scorers);
+    if (stageProblem.isPresent()) {
+      throw new ConfigException("scorers", String.join(",", scorers), "a comma-separated list of stages from "
+          + StageCatalog.names() + ", each after the stages it needs (" + stageProblem.get() + ")");
     }
     Objects.requireNonNull(bundlePath);
     Objects.requireNonNull(codecSchemaDir);
     Objects.requireNonNull(codecRegistryUrl);
     Objects.requireNonNull(codecRawWriterSchema);
   }
-
-  /** The scoring stages a bundle can provide, in their natural order. */
-  public static final List<String> KNOWN_SCORERS = List.of("embed", "xd");
 
   /** Topic of scored records, keyed by object id. */
   public String scoredTopic() {

@@ -112,8 +112,11 @@ public final class ConfigLoader {
 
   static AppConfig toConfig(Map<String, String> v) {
     Map<String, String> kafka = new TreeMap<>();
+    Map<String, String> stageSettings = new TreeMap<>();
     v.forEach((k, value) -> {
-      if (k.startsWith(KAFKA_PREFIX) && !value.isEmpty()) {
+      if (!k.startsWith(KAFKA_PREFIX)) {
+        stageSettings.put(k, value);
+      } else if (!value.isEmpty()) {
         kafka.put(k.substring(KAFKA_PREFIX.length()), value);
       }
     });
@@ -134,7 +137,7 @@ public final class ConfigLoader {
         longValue(v, "codec.max.inflated.cutout.bytes"),
         optional(v, "bundle.path"),
         list(v, "scorers"),
-        intValue(v, "embed.workers"),
+        stageSettings,
         intValue(v, "metrics.port"),
         kafka);
   }

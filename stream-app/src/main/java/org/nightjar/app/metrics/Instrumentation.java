@@ -30,8 +30,8 @@ public final class Instrumentation {
         .map(b -> Tags.of("bundle", b.getName(), "version", b.getVersion()))
         .orElse(Tags.of("bundle", "none", "version", "none"))
         .and("stages", String.join(",", components.stages()))
-        .and("backend", components.backend().map(b -> b.label()).orElse("none"))
-        .and("network_copies", components.backend().isPresent() ? Integer.toString(components.config().embedWorkers()) : "0");
+        .and("backend", components.embedding().map(e -> e.backend().label()).orElse("none"))
+        .and("network_copies", Integer.toString(components.embedding().map(e -> e.copies()).orElse(0)));
     Gauge.builder("nightjar.model.info", () -> 1.0).description("The model bundle in use (labels)").tags(model).register(registry);
     Gauge.builder("nightjar.stream.up", () -> streams.isRunning() ? 1.0 : 0.0)
         .description("1 when the Kafka Streams instance is RUNNING").register(registry);
