@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.nightjar.models.anomaly.AnomalyStage;
+import org.nightjar.models.artifact.ArtifactStage;
 import org.nightjar.models.autoencoder.EmbedStage;
 import org.nightjar.models.bundle.BundleException;
 import org.nightjar.models.bundle.ModelBundle;
@@ -18,7 +20,8 @@ import org.nightjar.models.stargal.StarGalaxyStage;
 public final class StageCatalog {
 
   /** Every stage, in the order that satisfies each one's {@link StageFactory#requires()}. */
-  public static final List<StageFactory> ALL = List.of(new EmbedStage(), new StarGalaxyStage());
+  public static final List<StageFactory> ALL = List.of(
+      new EmbedStage(), new AnomalyStage(), new ArtifactStage(), new StarGalaxyStage());
 
   private StageCatalog() {}
 

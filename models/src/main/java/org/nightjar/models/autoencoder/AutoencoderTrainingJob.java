@@ -21,6 +21,10 @@ import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.AlertFiles;
 import org.nightjar.schemas.Cutout;
 import org.nightjar.schemas.CutoutKind;
+import org.nightjar.schemas.Survey;
+import org.nightjar.models.stargal.HoldoutSplit;
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,8 @@ public final class AutoencoderTrainingJob {
   private final String bundleName;
   private final String bundleVersion;
   private final AlertCodec codec;
+  private HoldoutSplit holdout;
+  private Set<Survey> surveys = EnumSet.allOf(Survey.class);
 
   public AutoencoderTrainingJob(
       TrainingOptions options, PreprocessingConfig preprocessing, String bundleName, String bundleVersion) {
@@ -60,16 +66,42 @@ public final class AutoencoderTrainingJob {
     }
   }
 
+  /**
+   * Holds out the objects of {@code rule} instead of {@link TrainingOptions#heldOutPercent()}, so
+   * that every component of a bundle keeps the same objects out (the bundle training chain).
+   */
+  public AutoencoderTrainingJob withHoldout(HoldoutSplit rule) {
+    this.holdout = Objects.requireNonNull(rule, "rule");
+    return this;
+  }
+
+  /** Trains only on alerts of these surveys (default: all). */
+  public AutoencoderTrainingJob withSurveys(Set<Survey> trainedSurveys) {
+    this.surveys = EnumSet.copyOf(trainedSurveys);
+    return this;
+  }
+
   /** Trains on every alert file under {@code alerts} and writes the bundle into {@code out}. */
   public Summary run(Path alerts, Path out, TrainingListener listener) throws IOException, BundleException {
+    return run(AlertFiles.list(alerts), String.valueOf(alerts.getFileName()), out, listener);
+  }
+
+  /**
+   * Trains on {@code files} and writes the bundle into {@code out}.
+   *
+   * @param source names the data in the manifest (e.g. the folders read)
+   */
+  public Summary run(List<Path> files, String source, Path out, TrainingListener listener) throws IOException, BundleException {
     CutoutPreprocessor preprocessor = new CutoutPreprocessor(preprocessing);
-    ObjectSplit split = new ObjectSplit(options.seed(), options.heldOutPercent(), options.validationPercent());
+    ObjectSplit split = holdout == null
+        ? new ObjectSplit(options.seed(), options.heldOutPercent(), options.validationPercent())
+        : new ObjectSplit(options.seed(), 0, options.validationPercent());
     List<TrainingExample> train = new ArrayList<>();
     List<TrainingExample> validation = new ArrayList<>();
     List<Long> heldOutIds = new ArrayList<>();
     List<Cutout[]> plotSample = new ArrayList<>();
-    List<Path> files = AlertFiles.list(alerts);
     int skipped = 0;
+    int otherSurveys = 0;
     for (Path file : files) {
       Optional<Cutout[]> triplet;
       Alert alert;
@@ -81,6 +113,10 @@ public final class AutoencoderTrainingJob {
         skipped++;
         continue;
       }
+      if (!surveys.contains(alert.survey())) {
+        otherSurveys++;
+        continue;
+      }
       if (triplet.isEmpty()) {
         skipped++;
         continue;
@@ -88,7 +124,9 @@ public final class AutoencoderTrainingJob {
       Cutout[] t = triplet.get();
       PreparedStack stack = preprocessor.prepare(t[0], t[1], t[2]);
       TrainingExample example = new TrainingExample(alert.alertId(), alert.objectId(), stack);
-      switch (split.side(alert.objectId())) {
+      ObjectSplit.Side side = holdout != null && holdout.isHeldOut(alert.objectId())
+          ? ObjectSplit.Side.HELD_OUT : split.side(alert.objectId());
+      switch (side) {
         case HELD_OUT -> heldOutIds.add(alert.alertId());
         case VALIDATION -> validation.add(example);
         case TRAIN -> {
@@ -99,17 +137,21 @@ public final class AutoencoderTrainingJob {
         }
       }
     }
-    LOG.info("{} files: {} train, {} validation, {} held out, {} skipped",
-        files.size(), train.size(), validation.size(), heldOutIds.size(), skipped);
+    LOG.info("{} files: {} train, {} validation, {} held out, {} skipped, {} of other surveys",
+        files.size(), train.size(), validation.size(), heldOutIds.size(), skipped, otherSurveys);
     AutoencoderTrainer.Result result = new AutoencoderTrainer(options).train(train, validation, listener);
 
     ModelBundleWriter writer = new ModelBundleWriter(bundleName, bundleVersion);
     new AutoencoderModel(result.network(), preprocessing).addTo(writer);
     LibraryVersions.current().forEach(writer::library);
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("description", "alert packets read from " + alerts.getFileName()
+    data.put("description", "alert packets read from " + source
         + "; objects split by a seeded hash of objectId");
+    data.put("heldOutRule", holdout != null ? holdout.rule()
+        : options.heldOutPercent() + "% of objects by a hash of objectId seeded with " + options.seed());
+    data.put("surveys", surveys.stream().map(Enum::name).toList());
     data.put("filesRead", files.size());
+    data.put("otherSurveys", otherSurveys);
     data.put("skippedWithoutCutouts", skipped);
     data.put("trainAlerts", train.size());
     data.put("validationAlerts", validation.size());

@@ -76,30 +76,13 @@ public record StarGalaxyEvaluation(String labelRule, int stars, int galaxies, do
    * points with replacement (seeded), resamples with one class missing skipped.
    */
   public double[] pStarAucInterval(int rounds, long seed) {
-    java.util.Random rnd = new java.util.Random(seed);
-    int n = points.size();
-    double[] aucs = new double[rounds];
-    int kept = 0;
-    for (int r = 0; r < rounds; r++) {
-      boolean[] y = new boolean[n];
-      double[] p = new double[n];
-      int stars = 0;
-      for (int i = 0; i < n; i++) {
-        Point pt = points.get(rnd.nextInt(n));
-        y[i] = pt.star();
-        p[i] = pt.pStar();
-        stars += y[i] ? 1 : 0;
-      }
-      if (stars > 0 && stars < n) {
-        aucs[kept++] = auc(p, y);
-      }
+    boolean[] y = new boolean[points.size()];
+    double[] p = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = points.get(i).star();
+      p[i] = points.get(i).pStar();
     }
-    if (kept == 0) {
-      return new double[] {Double.NaN, Double.NaN};
-    }
-    double[] sorted = java.util.Arrays.copyOf(aucs, kept);
-    java.util.Arrays.sort(sorted);
-    return new double[] {sorted[(int) Math.floor(0.025 * (kept - 1))], sorted[(int) Math.ceil(0.975 * (kept - 1))]};
+    return RocAuc.bootstrapInterval(p, y, rounds, seed);
   }
 
   private static double auc(double[] score, boolean[] y) {

@@ -57,4 +57,36 @@ public final class RocAuc {
     }
     return (rankSumPos - nPos * (nPos + 1) / 2.0) / ((double) nPos * nNeg);
   }
+
+  /**
+   * A 95% percentile bootstrap interval of the AUC: {@code rounds} resamples of the points with
+   * replacement (seeded); resamples with one class missing are skipped. {@code {NaN, NaN}} when
+   * every resample missed a class.
+   */
+  public static double[] bootstrapInterval(double[] scores, boolean[] positive, int rounds, long seed) {
+    java.util.Random rnd = new java.util.Random(seed);
+    int n = scores.length;
+    double[] aucs = new double[rounds];
+    int kept = 0;
+    for (int r = 0; r < rounds; r++) {
+      boolean[] y = new boolean[n];
+      double[] s = new double[n];
+      int pos = 0;
+      for (int i = 0; i < n; i++) {
+        int pick = rnd.nextInt(n);
+        y[i] = positive[pick];
+        s[i] = scores[pick];
+        pos += y[i] ? 1 : 0;
+      }
+      if (pos > 0 && pos < n) {
+        aucs[kept++] = of(s, y);
+      }
+    }
+    if (kept == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double[] sorted = java.util.Arrays.copyOf(aucs, kept);
+    java.util.Arrays.sort(sorted);
+    return new double[] {sorted[(int) Math.floor(0.025 * (kept - 1))], sorted[(int) Math.ceil(0.975 * (kept - 1))]};
+  }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Groups the evaluation commands: figures and plots on alerts held out from training. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Evaluate a trained model on held-out alerts: figures on stdout, plots as PNG/HTML.",
-    subcommands = {EvaluateXdCommand.class})
+    subcommands = {EvaluateAnomalyCommand.class, EvaluateArtifactCommand.class, EvaluateXdCommand.class})
 public final class EvaluateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Groups the offline training commands; each writes into a model bundle folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
     description = "Train a model of the bundle on a folder of real alert packets.",
-    subcommands = {TrainAutoencoderCommand.class, TrainXdCommand.class})
+    subcommands = {TrainBundleCommand.class, TrainAutoencoderCommand.class, TrainIndexCommand.class,
+        TrainArtifactCommand.class, TrainXdCommand.class})
 public final class TrainCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,0 +1,107 @@
+package org.nightjar.models.anomaly;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.nightjar.models.Scorer;
+import org.nightjar.models.ScoringContext;
+import org.nightjar.schemas.Survey;
+import org.nightjar.schemas.avro.AnomalyScore;
+import org.nightjar.schemas.avro.Neighbour;
+import org.nightjar.schemas.avro.Tag;
+
+/**
+ * Stage {@code anomaly}: for every alert of the batch that the {@code embed} stage embedded, the
+ * median L2 distance to its k nearest reference embeddings of the same survey, the percentile of
+ * that score among the references, and the neighbours themselves (alert id, object id, distance)
+ * as the explanation. Tags ANOMALY above the configured percentile. All queries of one survey in
+ * a batch go to the index as one search.
+ *
+ * <p>An alert without an embedding (no stamps), or of a survey without references, gets no
+ * anomaly section: it is never compared with another survey's alerts.
+ *
+ * <p>Thread-safe: immutable references and calibration, and concurrent index searches.
+ */
+public final class AnomalyScorer implements Scorer {
+
+  public static final String STAGE = "anomaly";
+
+  private final Map<Survey, SurveyNeighbours> neighbours;
+  private final Map<Survey, AnomalyCalibration.Table> calibration;
+  private final int k;
+  private final double tagPercentile;
+
+  /**
+   * @param calibration per survey, tables made with the same {@code k}; a survey without one gets
+   *     a score and neighbours but no percentile (and so no tag)
+   */
+  public AnomalyScorer(Map<Survey, SurveyNeighbours> neighbours, Map<Survey, AnomalyCalibration.Table> calibration,
+      int k, double tagPercentile) {
+    this.neighbours = new EnumMap<>(Objects.requireNonNull(neighbours, "neighbours"));
+    this.calibration = new EnumMap<>(Survey.class);
+    this.calibration.putAll(calibration);
+    this.calibration.forEach((s, t) -> {
+      if (t.k() != k) {
+        throw new IllegalArgumentException(s + " calibration was made for k=" + t.k() + ", not " + k);
+      }
+    });
+    if (k < 1) {
+      throw new IllegalArgumentException("k must be positive");
+    }
+    this.k = k;
+    this.tagPercentile = tagPercentile;
+  }
+
+  @Override
+  public String stage() {
+    return STAGE;
+  }
+
+  public int k() {
+    return k;
+  }
+
+  @Override
+  public void score(List<ScoringContext> batch) {
+    Map<Survey, List<ScoringContext>> bySurvey = new EnumMap<>(Survey.class);
+    for (ScoringContext ctx : batch) {
+      if (!ctx.isRejected() && ctx.embedding().isPresent() && neighbours.containsKey(ctx.alert().survey())) {
+        bySurvey.computeIfAbsent(ctx.alert().survey(), s -> new ArrayList<>()).add(ctx);
+      }
+    }
+    bySurvey.forEach(this::score);
+  }
+
+  private void score(Survey survey, List<ScoringContext> contexts) {
+    SurveyNeighbours refs = neighbours.get(survey);
+    AnomalyCalibration.Table table = calibration.get(survey);
+    float[][] queries = new float[contexts.size()][];
+    long[] ids = new long[contexts.size()];
+    for (int i = 0; i < queries.length; i++) {
+      queries[i] = contexts.get(i).embedding().orElseThrow();
+      ids[i] = contexts.get(i).alert().alertId();
+    }
+    SurveyNeighbours.Nearest[] nearest = refs.nearest(queries, ids, k);
+    for (int i = 0; i < queries.length; i++) {
+      SurveyNeighbours.Nearest n = nearest[i];
+      if (n.rows().length == 0) {
+        continue;
+      }
+      List<Neighbour> explained = new ArrayList<>(n.rows().length);
+      for (int j = 0; j < n.rows().length; j++) {
+        int row = n.rows()[j];
+        explained.add(new Neighbour(refs.references().alertIds()[row], (double) n.distances()[j],
+            refs.references().objectIds()[row]));
+      }
+      Double percentile = table == null ? null : table.percentile(n.score());
+      ScoringContext ctx = contexts.get(i);
+      ctx.setAnomaly(AnomalyScore.newBuilder().setScore(n.score()).setPercentile(percentile)
+          .setNeighbours(explained).build());
+      if (percentile != null && percentile > tagPercentile) {
+        ctx.tag(Tag.ANOMALY);
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package org.nightjar.models.anomaly;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nightjar.models.Scorer;
+import org.nightjar.models.StageFactory;
+import org.nightjar.models.StageSettings;
+import org.nightjar.models.autoencoder.EmbeddingScorer;
+import org.nightjar.models.bundle.BundleException;
+import org.nightjar.models.bundle.ModelBundle;
+import org.nightjar.models.index.IndexKind;
+import org.nightjar.schemas.Survey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage {@value AnomalyScorer#STAGE}: the reference set and calibration of the bundle, searched by
+ * the index {@code index.kind} (exact or approximate) with {@code anomaly.k} neighbours; tags
+ * ANOMALY above percentile {@code anomaly.tag.percentile}.
+ */
+public final class AnomalyStage implements StageFactory {
+
+  public static final String INDEX_KIND = "index.kind";
+  public static final String K = "anomaly.k";
+  public static final String TAG_PERCENTILE = "anomaly.tag.percentile";
+  public static final int DEFAULT_K = 5;
+  public static final double DEFAULT_TAG_PERCENTILE = 99.5;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnomalyStage.class);
+
+  @Override
+  public String stage() {
+    return AnomalyScorer.STAGE;
+  }
+
+  @Override
+  public List<String> requires() {
+    return List.of(EmbeddingScorer.STAGE);
+  }
+
+  @Override
+  public List<String> components() {
+    return List.of(ReferenceSet.COMPONENT, AnomalyCalibration.COMPONENT);
+  }
+
+  @Override
+  public Scorer create(ModelBundle bundle, StageSettings settings) throws BundleException {
+    IndexKind kind = IndexKind.parse(settings.choice(INDEX_KIND, "exact", "exact", "approximate"));
+    int k = settings.intValue(K, DEFAULT_K, 1, 100);
+    double tag = settings.doubleValue(TAG_PERCENTILE, DEFAULT_TAG_PERCENTILE, 0, 100);
+    ReferenceSet references = ReferenceSet.load(bundle);
+    AnomalyCalibration calibration = AnomalyCalibration.load(bundle);
+    Map<Survey, SurveyNeighbours> neighbours = new EnumMap<>(Survey.class);
+    Map<Survey, AnomalyCalibration.Table> tables = new EnumMap<>(Survey.class);
+    for (Map.Entry<Survey, SurveyReferences> e : references.surveys().entrySet()) {
+      SurveyNeighbours n = new SurveyNeighbours(e.getValue(), kind.build(e.getValue().vectors()));
+      neighbours.put(e.getKey(), n);
+      Optional<AnomalyCalibration.Table> stored = calibration.of(e.getKey());
+      if (stored.isPresent() && stored.get().k() == k) {
+        tables.put(e.getKey(), stored.get());
+      } else {
+        // The stored table belongs to another k: percentiles must come from the same score.
+        LOG.info("{}: calibrating anomaly percentiles for k={} over {} references", e.getKey(), k, e.getValue().size());
+        tables.put(e.getKey(), AnomalyCalibration.Table.of(k, n.leaveOneObjectOutScores(k)));
+      }
+    }
+    LOG.info("anomaly: {} index, k={}, references {}", kind.name().toLowerCase(java.util.Locale.ROOT), k,
+        references.surveys().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size()).toList());
+    return new AnomalyScorer(neighbours, tables, k, tag);
+  }
+}

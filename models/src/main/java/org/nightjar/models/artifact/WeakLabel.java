@@ -1,0 +1,34 @@
+package org.nightjar.models.artifact;
+
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.nightjar.schemas.Alert;
+import org.nightjar.schemas.Survey;
+
+/**
+ * The survey's own real/bogus score, used as a weak label for artifacts: ZTF's deep real/bogus
+ * score {@code drb} and Rubin's {@code reliability}, both in 0..1 with 1 = real; a value below 0.5
+ * counts as an artifact. Alerts without the field (ZTF before schema 3.3) have no label.
+ *
+ * @param field the detection-record field
+ * @param threshold values below it are artifacts
+ */
+public record WeakLabel(String field, double threshold) {
+
+  public static Optional<WeakLabel> of(Survey survey) {
+    return Optional.of(switch (survey) {
+      case ZTF -> new WeakLabel("drb", 0.5);
+      case RUBIN -> new WeakLabel("reliability", 0.5);
+    });
+  }
+
+  /** Whether the alert is an artifact by this label; empty when it carries no such field. */
+  public Optional<Boolean> isArtifact(Alert alert) {
+    OptionalDouble v = alert.number(field);
+    return v.isPresent() && Double.isFinite(v.getAsDouble()) ? Optional.of(v.getAsDouble() < threshold) : Optional.empty();
+  }
+
+  public String describe() {
+    return field + " < " + threshold;
+  }
+}

@@ -1,0 +1,14 @@
+package org.nightjar.models.training;
+
+import java.util.Optional;
+import org.nightjar.schemas.Survey;
+
+/**
+ * One real alert seen through a bundle's autoencoder: its embedding and reconstruction error, the
+ * survey's real/bogus weak label where the packet has one, and whether its object is held out.
+ *
+ * @param artifact true when the survey's own real/bogus score calls it bogus; empty without a score
+ */
+public record LatentSample(
+    Survey survey, long alertId, String objectId, float[] vector, double reconstructionError,
+    Optional<Boolean> artifact, boolean heldOut) {}

@@ -1,0 +1,152 @@
+package org.nightjar.models.training;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nightjar.models.anomaly.AnomalyCalibration;
+import org.nightjar.models.anomaly.ReferenceSet;
+import org.nightjar.models.anomaly.SurveyNeighbours;
+import org.nightjar.models.anomaly.SurveyReferences;
+import org.nightjar.models.artifact.ArtifactFeatures;
+import org.nightjar.models.artifact.ArtifactModel;
+import org.nightjar.models.artifact.ArtifactModels;
+import org.nightjar.models.artifact.ClusterFitter;
+import org.nightjar.models.artifact.LatentClusters;
+import org.nightjar.models.artifact.LogisticRegression;
+import org.nightjar.models.artifact.WeakLabel;
+import org.nightjar.models.index.IndexKind;
+import org.nightjar.schemas.Survey;
+
+/**
+ * The latent steps of the bundle training chain, on embedded alerts: the reference set (every
+ * alert not held out, per survey), its anomaly calibration, the clusters and the artifact
+ * regression. Held-out alerts never enter any of them. Each step returns the facts the manifest
+ * records about it.
+ */
+public final class LatentTrainer {
+
+  /** Fewest labelled artifacts (and real alerts) worth a regression. */
+  private static final int MIN_PER_CLASS = 5;
+  /** Penalty of the artifact regression on its standardised weights. */
+  public static final double L2 = 1.0;
+
+  private final int k;
+  private final long seed;
+
+  public LatentTrainer(int k, long seed) {
+    this.k = k;
+    this.seed = seed;
+  }
+
+  /** The reference set: per survey, every sample that is not held out, in input order. */
+  public ReferenceSet references(List<LatentSample> samples, int dimension, String autoencoderSha256) {
+    Map<Survey, List<LatentSample>> bySurvey = training(samples);
+    Map<Survey, SurveyReferences> refs = new EnumMap<>(Survey.class);
+    bySurvey.forEach((survey, list) -> refs.put(survey, new SurveyReferences(survey,
+        list.stream().map(LatentSample::vector).toArray(float[][]::new),
+        list.stream().mapToLong(LatentSample::alertId).toArray(),
+        list.stream().map(LatentSample::objectId).toArray(String[]::new))));
+    return new ReferenceSet(dimension, autoencoderSha256, refs);
+  }
+
+  /** Leave-one-object-out score tables of every survey of the reference set. */
+  public AnomalyCalibration calibration(ReferenceSet references) {
+    Map<Survey, AnomalyCalibration.Table> tables = new EnumMap<>(Survey.class);
+    references.surveys().forEach((survey, refs) ->
+        tables.put(survey, AnomalyCalibration.Table.of(k, neighbours(refs).leaveOneObjectOutScores(k))));
+    return new AnomalyCalibration(tables);
+  }
+
+  /** What the manifest says of the reference set and calibration. */
+  public Map<String, Object> indexFacts(ReferenceSet references, AnomalyCalibration calibration, BundleHoldout holdout) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("heldOutRule", holdout.describe());
+    facts.put("k", k);
+    facts.put("calibration", AnomalyCalibration.METHOD);
+    references.surveys().forEach((survey, refs) -> {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("references", refs.size());
+      s.put("objects", java.util.Arrays.stream(refs.objectIds()).distinct().count());
+      AnomalyCalibration.Table t = calibration.of(survey).orElseThrow();
+      s.put("calibrationScores", t.size());
+      s.put("scoreMedian", t.quantile(0.5));
+      s.put("scoreP99", t.quantile(0.99));
+      facts.put(survey.name(), s);
+    });
+    return facts;
+  }
+
+  /** The trained artifact models with, per survey, what the manifest records of them. */
+  public record ArtifactTraining(ArtifactModels models, Map<Survey, Map<String, Object>> facts) {}
+
+  /**
+   * Clusters every survey's references and, where the survey has enough weakly labelled
+   * references of both classes, fits the artifact regression on them. The kNN feature of a
+   * reference is its leave-one-object-out score, as a new alert's would be.
+   */
+  public ArtifactTraining artifact(List<LatentSample> samples, ReferenceSet references) {
+    Map<Survey, List<LatentSample>> bySurvey = training(samples);
+    Map<Survey, ArtifactModel> models = new EnumMap<>(Survey.class);
+    Map<Survey, Map<String, Object>> facts = new EnumMap<>(Survey.class);
+    for (Map.Entry<Survey, SurveyReferences> e : references.surveys().entrySet()) {
+      Survey survey = e.getKey();
+      SurveyReferences refs = e.getValue();
+      Map<Long, LatentSample> byId = new LinkedHashMap<>();
+      bySurvey.getOrDefault(survey, List.of()).forEach(s -> byId.put(s.alertId(), s));
+      LatentClusters clusters = ClusterFitter.standard(seed).fit(refs.vectors());
+      double[] knn = neighbours(refs).leaveOneObjectOutScores(k);
+      List<double[]> x = new ArrayList<>();
+      List<Boolean> y = new ArrayList<>();
+      for (int i = 0; i < refs.size(); i++) {
+        LatentSample s = byId.get(refs.alertIds()[i]);
+        if (s == null || s.artifact().isEmpty()) {
+          continue;
+        }
+        LatentClusters.Assignment a = clusters.assign(s.vector());
+        x.add(ArtifactFeatures.of(s.reconstructionError(), a, knn[i], clusters.k()));
+        y.add(s.artifact().get());
+      }
+      long positives = y.stream().filter(b -> b).count();
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("k", clusters.k());
+      f.put("sizes", java.util.Arrays.stream(clusters.sizes()).boxed().toList());
+      f.put("silhouettes", new java.util.TreeMap<>(clusters.silhouettes()));
+      String label = WeakLabel.of(survey).map(WeakLabel::describe).orElse("none");
+      f.put("label", label);
+      f.put("labelledReferences", x.size());
+      f.put("artifacts", positives);
+      Optional<LogisticRegression> regression = Optional.empty();
+      if (positives >= MIN_PER_CLASS && x.size() - positives >= MIN_PER_CLASS) {
+        boolean[] labels = new boolean[y.size()];
+        for (int i = 0; i < labels.length; i++) {
+          labels[i] = y.get(i);
+        }
+        regression = Optional.of(LogisticRegression.fit(x.toArray(double[][]::new), labels, L2));
+        f.put("l2", L2);
+      } else {
+        f.put("regression", "none: fewer than " + MIN_PER_CLASS + " labelled references of a class");
+      }
+      models.put(survey, new ArtifactModel(clusters, regression, label));
+      facts.put(survey, f);
+    }
+    return new ArtifactTraining(new ArtifactModels(models), facts);
+  }
+
+  private static SurveyNeighbours neighbours(SurveyReferences refs) {
+    return new SurveyNeighbours(refs, IndexKind.EXACT.build(refs.vectors()));
+  }
+
+  private static Map<Survey, List<LatentSample>> training(List<LatentSample> samples) {
+    Map<Survey, List<LatentSample>> bySurvey = new EnumMap<>(Survey.class);
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (LatentSample s : samples) {
+      if (!s.heldOut() && seen.add(s.alertId())) {
+        bySurvey.computeIfAbsent(s.survey(), x -> new ArrayList<>()).add(s);
+      }
+    }
+    return bySurvey;
+  }
+}
