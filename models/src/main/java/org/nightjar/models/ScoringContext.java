@@ -37,6 +37,8 @@ public final class ScoringContext {
 
   private final Alert alert;
   private float[] embedding;
+  private double[] descriptors;
+  private float[] searchVector;
   private OptionalDouble reconstructionError = OptionalDouble.empty();
   private AnomalyScore anomaly;
   private ArtifactScore artifact;
@@ -58,8 +60,31 @@ public final class ScoringContext {
   }
 
   public void setEmbedding(float[] latent, double reconstructionMse) {
+    setEmbedding(latent, reconstructionMse, new double[0]);
+  }
+
+  /**
+   * @param stampDescriptors what the embedding stage measured beside the latent vector (see
+   *     {@code StampDescriptors}), empty when it measured nothing
+   */
+  public void setEmbedding(float[] latent, double reconstructionMse, double[] stampDescriptors) {
     this.embedding = Objects.requireNonNull(latent, "latent");
     this.reconstructionError = OptionalDouble.of(reconstructionMse);
+    this.descriptors = Objects.requireNonNull(stampDescriptors, "stampDescriptors");
+  }
+
+  /** The stamp descriptors measured with the embedding; empty when there is no embedding. */
+  public double[] descriptors() {
+    return descriptors == null ? new double[0] : descriptors.clone();
+  }
+
+  /** The vector the anomaly stage searched the reference set with, when it ran. */
+  public Optional<float[]> searchVector() {
+    return Optional.ofNullable(searchVector);
+  }
+
+  public void setSearchVector(float[] vector) {
+    this.searchVector = Objects.requireNonNull(vector, "vector");
   }
 
   public OptionalDouble reconstructionError() {

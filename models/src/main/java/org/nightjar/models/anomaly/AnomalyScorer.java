@@ -14,7 +14,8 @@ import org.nightjar.schemas.avro.Tag;
 
 /**
  * Stage {@code anomaly}: for every alert of the batch that the {@code embed} stage embedded, the
- * median L2 distance to its k nearest reference embeddings of the same survey, the percentile of
+ * median L2 distance, in the reference set's {@link SearchSpace} (latent vector and stamp
+ * descriptors), to its k nearest references of the same survey, the percentile of
  * that score among the references, and the neighbours themselves (alert id, object id, distance)
  * as the explanation. Tags ANOMALY above the configured percentile. All queries of one survey in
  * a batch go to the index as one search.
@@ -28,6 +29,7 @@ public final class AnomalyScorer implements Scorer {
 
   public static final String STAGE = "anomaly";
 
+  private final SearchSpace space;
   private final Map<Survey, SurveyNeighbours> neighbours;
   private final Map<Survey, AnomalyCalibration.Table> calibration;
   private final int k;
@@ -37,8 +39,9 @@ public final class AnomalyScorer implements Scorer {
    * @param calibration per survey, tables made with the same {@code k}; a survey without one gets
    *     a score and neighbours but no percentile (and so no tag)
    */
-  public AnomalyScorer(Map<Survey, SurveyNeighbours> neighbours, Map<Survey, AnomalyCalibration.Table> calibration,
-      int k, double tagPercentile) {
+  public AnomalyScorer(SearchSpace space, Map<Survey, SurveyNeighbours> neighbours,
+      Map<Survey, AnomalyCalibration.Table> calibration, int k, double tagPercentile) {
+    this.space = Objects.requireNonNull(space, "space");
     this.neighbours = new EnumMap<>(Objects.requireNonNull(neighbours, "neighbours"));
     this.calibration = new EnumMap<>(Survey.class);
     this.calibration.putAll(calibration);
@@ -80,8 +83,10 @@ public final class AnomalyScorer implements Scorer {
     float[][] queries = new float[contexts.size()][];
     long[] ids = new long[contexts.size()];
     for (int i = 0; i < queries.length; i++) {
-      queries[i] = contexts.get(i).embedding().orElseThrow();
-      ids[i] = contexts.get(i).alert().alertId();
+      ScoringContext ctx = contexts.get(i);
+      queries[i] = space.vector(ctx.embedding().orElseThrow(), ctx.descriptors());
+      ctx.setSearchVector(queries[i]);
+      ids[i] = ctx.alert().alertId();
     }
     SurveyNeighbours.Nearest[] nearest = refs.nearest(queries, ids, k);
     for (int i = 0; i < queries.length; i++) {

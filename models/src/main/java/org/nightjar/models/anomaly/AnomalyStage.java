@@ -68,6 +68,6 @@ public final class AnomalyStage implements StageFactory {
     }
     LOG.info("anomaly: {} index, k={}, references {}", kind.name().toLowerCase(java.util.Locale.ROOT), k,
         references.surveys().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size()).toList());
-    return new AnomalyScorer(neighbours, tables, k, tag);
+    return new AnomalyScorer(references.space(), neighbours, tables, k, tag);
   }
 }

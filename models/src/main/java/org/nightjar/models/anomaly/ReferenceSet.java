@@ -20,8 +20,8 @@ import org.nightjar.schemas.Survey;
  * The latent reference set of a bundle: per survey, the embeddings of the reference alerts with
  * their alert and object ids, made by one autoencoder. Stored as component {@value #COMPONENT}
  * (file {@value #FILE}, a small binary format: magic {@code NJREFSET}, format version, dimension,
- * the SHA-256 of the autoencoder component that made the vectors, then per survey its name,
- * count, ids and float32 vectors, big-endian). The bundle checks the file's SHA-256; loading
+ * the SHA-256 of the autoencoder component that made the vectors, the {@link SearchSpace}, then
+ * per survey its name, count, ids and float32 search vectors, big-endian). The bundle checks the file's SHA-256; loading
  * checks its structure and that it belongs to the bundle's autoencoder, and refuses it otherwise
  * with a message naming the file.
  *
@@ -39,12 +39,15 @@ public final class ReferenceSet {
 
   private final int dimension;
   private final String autoencoderSha256;
+  private final SearchSpace space;
   private final Map<Survey, SurveyReferences> surveys;
 
-  public ReferenceSet(int dimension, String autoencoderSha256, Map<Survey, SurveyReferences> surveys) {
+  public ReferenceSet(SearchSpace space, String autoencoderSha256, Map<Survey, SurveyReferences> surveys) {
+    int dimension = space.dimension();
     if (dimension < 1 || dimension > MAX_DIMENSION) {
       throw new IllegalArgumentException("dimension " + dimension + " out of [1, " + MAX_DIMENSION + "]");
     }
+    this.space = space;
     this.dimension = dimension;
     this.autoencoderSha256 = Objects.requireNonNull(autoencoderSha256, "autoencoderSha256");
     EnumMap<Survey, SurveyReferences> copy = new EnumMap<>(Survey.class);
@@ -64,6 +67,11 @@ public final class ReferenceSet {
 
   public int dimension() {
     return dimension;
+  }
+
+  /** How an alert's latent vector and stamp descriptors become a search vector. */
+  public SearchSpace space() {
+    return space;
   }
 
   /** SHA-256 of the autoencoder component whose embeddings these are. */
@@ -115,6 +123,15 @@ public final class ReferenceSet {
       out.writeInt(FORMAT);
       out.writeInt(dimension);
       out.writeUTF(autoencoderSha256);
+      out.writeInt(space.latentDimension());
+      out.writeDouble(space.weight());
+      out.writeInt(space.descriptors().size());
+      for (int j = 0; j < space.descriptors().size(); j++) {
+        out.writeUTF(space.descriptors().get(j));
+        for (double q : space.percentiles()[j]) {
+          out.writeDouble(q);
+        }
+      }
       out.writeInt(surveys.size());
       for (SurveyReferences refs : surveys.values()) {
         out.writeUTF(refs.survey().name());
@@ -151,6 +168,26 @@ public final class ReferenceSet {
         throw new IOException("dimension " + dimension + " out of [1, " + MAX_DIMENSION + "]");
       }
       String sha = in.readUTF();
+      int latent = in.readInt();
+      double weight = in.readDouble();
+      int m = in.readInt();
+      if (latent < 1 || m < 0 || latent + m != dimension) {
+        throw new IOException("a latent dimension of " + latent + " and " + m + " descriptors do not make " + dimension);
+      }
+      java.util.List<String> names = new java.util.ArrayList<>();
+      double[][] percentiles = new double[m][SearchSpace.KNOTS];
+      for (int j = 0; j < m; j++) {
+        names.add(in.readUTF());
+        for (int i = 0; i < SearchSpace.KNOTS; i++) {
+          percentiles[j][i] = in.readDouble();
+        }
+      }
+      SearchSpace space;
+      try {
+        space = new SearchSpace(latent, names, percentiles, weight);
+      } catch (IllegalArgumentException e) {
+        throw new IOException("bad search space: " + e.getMessage());
+      }
       int surveyCount = in.readInt();
       if (surveyCount < 0 || surveyCount > Survey.values().length) {
         throw new IOException("survey count " + surveyCount + " out of range");
@@ -195,7 +232,7 @@ public final class ReferenceSet {
       if (in.available() > 0) {
         throw new IOException(in.available() + " unexpected bytes after the last survey");
       }
-      return new ReferenceSet(dimension, sha, surveys);
+      return new ReferenceSet(space, sha, surveys);
     } catch (EOFException e) {
       throw new IOException("it ends early (truncated)", e);
     }

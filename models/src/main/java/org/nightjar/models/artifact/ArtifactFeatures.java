@@ -2,12 +2,13 @@ package org.nightjar.models.artifact;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nightjar.models.autoencoder.StampDescriptors;
 
 /**
  * The features of the artifact model for one alert: the logarithms of the reconstruction error,
- * of the distance to the assigned centroid and of the kNN anomaly score, then a one-hot encoding
- * of the cluster. Logarithms because all three are positive scales spanning decades, and bogus
- * detections sit in their upper tails.
+ * of the distance to the assigned centroid and of the kNN anomaly score, the stamp descriptors of
+ * the embedding stage, then a one-hot encoding of the cluster. Logarithms because the first three
+ * are positive scales spanning decades, and bogus detections sit in their upper tails.
  */
 public final class ArtifactFeatures {
 
@@ -18,18 +19,25 @@ public final class ArtifactFeatures {
 
   public static List<String> names(int clusters) {
     List<String> names = new ArrayList<>(List.of("ln_reconstruction_error", "ln_centroid_distance", "ln_knn_score"));
+    names.addAll(StampDescriptors.NAMES);
     for (int c = 0; c < clusters; c++) {
       names.add("cluster_" + c);
     }
     return names;
   }
 
-  public static double[] of(double reconstructionError, LatentClusters.Assignment assignment, double knnScore, int clusters) {
-    double[] x = new double[3 + clusters];
+  public static double[] of(double reconstructionError, LatentClusters.Assignment assignment, double knnScore,
+      double[] descriptors, int clusters) {
+    int m = StampDescriptors.NAMES.size();
+    if (descriptors.length != m) {
+      throw new IllegalArgumentException(descriptors.length + " stamp descriptors, expected " + m);
+    }
+    double[] x = new double[3 + m + clusters];
     x[0] = Math.log(Math.max(FLOOR, reconstructionError));
     x[1] = Math.log(Math.max(FLOOR, assignment.distance()));
     x[2] = Math.log(Math.max(FLOOR, knnScore));
-    x[3 + assignment.cluster()] = 1.0;
+    System.arraycopy(descriptors, 0, x, 3, m);
+    x[3 + m + assignment.cluster()] = 1.0;
     return x;
   }
 }

@@ -23,7 +23,8 @@ public record ArtifactModel(LatentClusters clusters, Optional<LogisticRegression
   }
 
   /** P(artifact), or empty when this survey has no regression. */
-  public Optional<Double> probability(double reconstructionError, LatentClusters.Assignment assignment, double knnScore) {
-    return regression.map(r -> r.probability(ArtifactFeatures.of(reconstructionError, assignment, knnScore, clusters.k())));
+  public Optional<Double> probability(double reconstructionError, LatentClusters.Assignment assignment, double knnScore,
+      double[] descriptors) {
+    return regression.map(r -> r.probability(ArtifactFeatures.of(reconstructionError, assignment, knnScore, descriptors, clusters.k())));
   }
 }

@@ -10,13 +10,14 @@ import org.nightjar.schemas.avro.ArtifactScore;
 import org.nightjar.schemas.avro.Tag;
 
 /**
- * Stage {@code artifact}: assigns every embedded alert to the nearest cluster of its survey's
- * reference embeddings and, from the reconstruction error, the distance to that centroid, the
- * cluster and the kNN score of the {@code anomaly} stage, gives P(artifact). Tags ARTIFACT above
+ * Stage {@code artifact}: assigns every alert the {@code anomaly} stage searched with to the
+ * nearest cluster of its survey's references (in the same search space) and, from the
+ * reconstruction error, the distance to that centroid, the kNN score, the stamp descriptors and
+ * the cluster, gives P(artifact). Tags ARTIFACT above
  * the configured probability.
  *
- * <p>An alert of a survey without an artifact model keeps only the reconstruction error; one
- * without an anomaly score (no references for its survey) gets a cluster but no probability.
+ * <p>An alert of a survey without an artifact model, or without references (and so no anomaly
+ * score), keeps only the reconstruction error.
  *
  * <p>Thread-safe: the models are immutable.
  */
@@ -40,7 +41,7 @@ public final class ArtifactScorer implements Scorer {
   @Override
   public void score(List<ScoringContext> batch) {
     for (ScoringContext ctx : batch) {
-      if (ctx.isRejected() || ctx.embedding().isEmpty()) {
+      if (ctx.isRejected() || ctx.searchVector().isEmpty()) {
         continue;
       }
       Optional<ArtifactModel> model = models.of(ctx.alert().survey());
@@ -48,9 +49,10 @@ public final class ArtifactScorer implements Scorer {
         continue;
       }
       double error = ctx.reconstructionError().orElseThrow();
-      LatentClusters.Assignment a = model.get().clusters().assign(ctx.embedding().get());
+      LatentClusters.Assignment a = model.get().clusters().assign(ctx.searchVector().get());
+      double[] descriptors = ctx.descriptors();
       Optional<Double> p = ctx.anomaly().map(AnomalyScore::getScore)
-          .flatMap(knn -> model.get().probability(error, a, knn));
+          .flatMap(knn -> model.get().probability(error, a, knn, descriptors));
       ctx.setArtifact(ArtifactScore.newBuilder().setReconstructionError(error).setCluster(a.cluster())
           .setCentroidDistance(a.distance()).setProbability(p.orElse(null)).build());
       if (p.isPresent() && p.get() > tagProbability) {

@@ -114,7 +114,8 @@ public final class EmbeddingScorer implements Scorer {
       PreparedStack stack = stacks.get(i);
       double mse =
           ReconstructionError.maskedMse(stack.values(), stack.mask(), output.reconstruction(), output.offset(i));
-      embeddable.get(i).setEmbedding(output.latent()[i], mse);
+      embeddable.get(i).setEmbedding(output.latent()[i], mse,
+          StampDescriptors.of(stack, output.reconstruction(), output.offset(i)));
     }
   }
 }

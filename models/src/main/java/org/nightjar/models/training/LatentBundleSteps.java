@@ -41,7 +41,7 @@ public final class LatentBundleSteps {
    * @return the manifest written to {@code out}
    */
   public static BundleManifest run(ModelBundle base, List<Path> files, Set<Step> steps, int k, long seed,
-      String version, Path out, IntConsumer progress, PrintStream log) throws BundleException, IOException {
+      double descriptorWeight, String version, Path out, IntConsumer progress, PrintStream log) throws BundleException, IOException {
     if (!base.hasComponent(AutoencoderModel.COMPONENT)) {
       throw new BundleException("bundle " + base + " has no autoencoder to embed alerts with; train one first");
     }
@@ -54,7 +54,7 @@ public final class LatentBundleSteps {
     log.printf("embedded %d of %d files (%d undecodable, %d without stamps); %d held out (%s)%n",
         embedded.samples().size(), embedded.files(), embedded.undecodable(), embedded.withoutStamps(), heldOut,
         holdout.describe());
-    LatentTrainer trainer = new LatentTrainer(k, seed);
+    LatentTrainer trainer = new LatentTrainer(k, seed, descriptorWeight);
     ModelBundleWriter writer = ModelBundleWriter.from(base, version);
     ReferenceSet references;
     if (steps.contains(Step.INDEX)) {

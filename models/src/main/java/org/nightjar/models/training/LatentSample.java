@@ -7,8 +7,9 @@ import org.nightjar.schemas.Survey;
  * One real alert seen through a bundle's autoencoder: its embedding and reconstruction error, the
  * survey's real/bogus weak label where the packet has one, and whether its object is held out.
  *
+ * @param descriptors the stamp descriptors the embedding stage measured beside the latent vector
  * @param artifact true when the survey's own real/bogus score calls it bogus; empty without a score
  */
 public record LatentSample(
-    Survey survey, long alertId, String objectId, float[] vector, double reconstructionError,
+    Survey survey, long alertId, String objectId, float[] vector, double[] descriptors, double reconstructionError,
     Optional<Boolean> artifact, boolean heldOut) {}

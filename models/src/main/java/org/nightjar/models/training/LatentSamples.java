@@ -74,7 +74,7 @@ public final class LatentSamples {
       }
       Alert a = ctx.alert();
       Optional<Boolean> label = WeakLabel.of(a.survey()).flatMap(l -> l.isArtifact(a));
-      out.add(new LatentSample(a.survey(), a.alertId(), a.objectId(), ctx.embedding().get(),
+      out.add(new LatentSample(a.survey(), a.alertId(), a.objectId(), ctx.embedding().get(), ctx.descriptors(),
           ctx.reconstructionError().getAsDouble(), label, holdout.isHeldOut(a)));
     }
     return without;

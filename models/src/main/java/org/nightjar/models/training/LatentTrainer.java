@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.nightjar.models.anomaly.AnomalyCalibration;
 import org.nightjar.models.anomaly.ReferenceSet;
+import org.nightjar.models.anomaly.SearchSpace;
+import org.nightjar.models.autoencoder.StampDescriptors;
 import org.nightjar.models.anomaly.SurveyNeighbours;
 import org.nightjar.models.anomaly.SurveyReferences;
 import org.nightjar.models.artifact.ArtifactFeatures;
@@ -35,21 +37,34 @@ public final class LatentTrainer {
 
   private final int k;
   private final long seed;
+  private final double descriptorWeight;
 
-  public LatentTrainer(int k, long seed) {
+  /**
+   * @param descriptorWeight weight of the standardised stamp descriptors in the search space (0:
+   *     the latent vector alone)
+   */
+  public LatentTrainer(int k, long seed, double descriptorWeight) {
     this.k = k;
     this.seed = seed;
+    this.descriptorWeight = descriptorWeight;
   }
 
-  /** The reference set: per survey, every sample that is not held out, in input order. */
-  public ReferenceSet references(List<LatentSample> samples, int dimension, String autoencoderSha256) {
+  /**
+   * The reference set: per survey, every sample that is not held out, in input order, in a
+   * search space whose descriptor scales come from all those samples.
+   */
+  public ReferenceSet references(List<LatentSample> samples, int latentDimension, String autoencoderSha256) {
     Map<Survey, List<LatentSample>> bySurvey = training(samples);
+    List<double[]> descriptors = bySurvey.values().stream().flatMap(List::stream).map(LatentSample::descriptors).toList();
+    SearchSpace space = descriptorWeight > 0 && !descriptors.isEmpty() && descriptors.get(0).length > 0
+        ? SearchSpace.fit(latentDimension, StampDescriptors.NAMES, descriptors, descriptorWeight)
+        : SearchSpace.latentOnly(latentDimension);
     Map<Survey, SurveyReferences> refs = new EnumMap<>(Survey.class);
     bySurvey.forEach((survey, list) -> refs.put(survey, new SurveyReferences(survey,
-        list.stream().map(LatentSample::vector).toArray(float[][]::new),
+        list.stream().map(x -> space.vector(x.vector(), x.descriptors())).toArray(float[][]::new),
         list.stream().mapToLong(LatentSample::alertId).toArray(),
         list.stream().map(LatentSample::objectId).toArray(String[]::new))));
-    return new ReferenceSet(dimension, autoencoderSha256, refs);
+    return new ReferenceSet(space, autoencoderSha256, refs);
   }
 
   /** Leave-one-object-out score tables of every survey of the reference set. */
@@ -65,6 +80,9 @@ public final class LatentTrainer {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("heldOutRule", holdout.describe());
     facts.put("k", k);
+    facts.put("searchSpace", references.space().descriptors().isEmpty() ? "latent vector"
+        : "latent vector + " + references.space().descriptors() + " as normal scores of their training distribution x "
+            + references.space().weight());
     facts.put("calibration", AnomalyCalibration.METHOD);
     references.surveys().forEach((survey, refs) -> {
       Map<String, Object> s = new LinkedHashMap<>();
@@ -97,6 +115,7 @@ public final class LatentTrainer {
       Map<Long, LatentSample> byId = new LinkedHashMap<>();
       bySurvey.getOrDefault(survey, List.of()).forEach(s -> byId.put(s.alertId(), s));
       LatentClusters clusters = ClusterFitter.standard(seed).fit(refs.vectors());
+      SearchSpace space = references.space();
       double[] knn = neighbours(refs).leaveOneObjectOutScores(k);
       List<double[]> x = new ArrayList<>();
       List<Boolean> y = new ArrayList<>();
@@ -105,8 +124,8 @@ public final class LatentTrainer {
         if (s == null || s.artifact().isEmpty()) {
           continue;
         }
-        LatentClusters.Assignment a = clusters.assign(s.vector());
-        x.add(ArtifactFeatures.of(s.reconstructionError(), a, knn[i], clusters.k()));
+        LatentClusters.Assignment a = clusters.assign(space.vector(s.vector(), s.descriptors()));
+        x.add(ArtifactFeatures.of(s.reconstructionError(), a, knn[i], s.descriptors(), clusters.k()));
         y.add(s.artifact().get());
       }
       long positives = y.stream().filter(b -> b).count();

@@ -15,10 +15,17 @@ import org.nightjar.schemas.Survey;
 public final class StubAlert implements Alert {
 
   private final long alertId;
+  private final Survey survey;
   private final Map<CutoutKind, Cutout> cutouts = new EnumMap<>(CutoutKind.class);
 
   private StubAlert(long alertId) {
+    this(alertId, Survey.ZTF);
+  }
+
+  /** An alert of {@code survey} without stamps. */
+  public StubAlert(long alertId, Survey survey) {
     this.alertId = alertId;
+    this.survey = survey;
   }
 
   /** An alert carrying science, template and difference in that order. */
@@ -35,7 +42,7 @@ public final class StubAlert implements Alert {
     return new StubAlert(alertId);
   }
 
-  @Override public Survey survey() { return Survey.values()[0]; }
+  @Override public Survey survey() { return survey; }
   @Override public long alertId() { return alertId; }
   @Override public String objectId() { return "ZTF-test-" + alertId; }
   @Override public Instant eventTime() { return Instant.EPOCH; }

@@ -80,10 +80,15 @@ public final class DemoCommand implements Callable<Integer> {
         tally.reasons().forEach((reason, n) -> table.row("  reason " + reason, n));
         table.row("duplicates dropped", dups)
             .row("scored twice (must be 0)", tally.repeatedIds());
-        tally.tags().forEach((tag, n) -> table.row("tagged " + tag, n));
+        tally.tags().forEach((tag, n) -> table.row("tagged " + tag, n + " (" + tally.tagTopicRecords().getOrDefault(tag, 0L)
+            + " in " + stack.config.tagTopic(tag) + ")"));
         if (tally.tags().isEmpty()) {
           table.row("tagged", "none");
         }
+        table.row("with anomaly score and neighbours", tally.withAnomaly())
+            .row("with artifact probability", tally.withArtifactProbability());
+        tally.mostAnomalous().ifPresent(a -> table.row("most anomalous", String.format("%s %s, percentile %.1f",
+            a.getSurvey(), a.getObjectId(), a.getAnomaly().getPercentile() == null ? Double.NaN : a.getAnomaly().getPercentile())));
         if (!tally.reconstructionErrors().isEmpty()) {
           table.row("with reconstruction error", String.format("%d (%d without stamps)", tally.reconstructionErrors().size(), tally.withoutStamps()))
               .row("reconstruction error (median)", String.format("%.4f", median(tally.reconstructionErrors())));

@@ -98,7 +98,8 @@ final class LocalStack implements AutoCloseable {
       TopicAdmin.createMissing(KafkaProperties.clients(config), topics, partitions, replication);
       NightjarStreams streams = new NightjarStreams(topology.build(), KafkaProperties.streams(config));
       Instrumentation.bind(registry, streams, components);
-      OutputTally tally = new OutputTally(KafkaProperties.clients(config), config.scoredTopic(), config.deadLetterTopic());
+      OutputTally tally = new OutputTally(KafkaProperties.clients(config), config.scoredTopic(), config.deadLetterTopic(),
+          tagTopics(config));
       streams.startAndAwaitRunning(Duration.ofMinutes(2));
       return new LocalStack(kafka, config, components, registry, metrics, streams, tally, runId);
     } catch (RuntimeException | InterruptedException e) {
@@ -139,5 +140,14 @@ final class LocalStack implements AutoCloseable {
     } finally {
       kafka.ifPresent(EmbeddedKafka::close);
     }
+  }
+
+  private static java.util.Map<String, String> tagTopics(AppConfig config) {
+    java.util.Map<String, String> topics = new java.util.TreeMap<>();
+    for (org.nightjar.schemas.avro.Tag t : org.nightjar.schemas.avro.Tag.values()) {
+      String tag = t.name().toLowerCase(java.util.Locale.ROOT);
+      topics.put(tag, config.tagTopic(tag));
+    }
+    return topics;
   }
 }

@@ -63,6 +63,7 @@ public final class TrainBundleCommand implements Callable<Integer> {
     latent.out = options.out;
     latent.k = options.k;
     latent.seed = options.seed;
+    latent.descriptorWeight = options.descriptorWeight;
     latent.bundleVersion = version;
     System.err.println(TrainLatentCommand.run(ModelBundle.open(options.out), latent, EnumSet.allOf(LatentBundleSteps.Step.class)));
 

@@ -31,7 +31,7 @@ abstract class TrainLatentCommand implements Callable<Integer> {
     var files = AlertFiles.expand(options.alerts);
     BundleManifest m;
     try (Progress progress = new Progress("embedding alerts", files.size())) {
-      m = LatentBundleSteps.run(bundle, files, steps, options.k, options.seed,
+      m = LatentBundleSteps.run(bundle, files, steps, options.k, options.seed, options.descriptorWeight,
           options.bundleVersion != null ? options.bundleVersion : bundle.manifest().version(), options.out,
           progress::stepTo, System.err);
     }

@@ -19,6 +19,10 @@ final class TrainLatentOptions {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the clustering (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--descriptor-weight", defaultValue = "4.0",
+      description = "Weight of the standardised stamp descriptors beside the latent vector in the search space; 0 = latent vector alone (default: ${DEFAULT-VALUE}).")
+  double descriptorWeight;
+
   @Option(names = "--bundle-version", paramLabel = "VERSION", description = "Version of the written bundle (default: the base bundle's).")
   String bundleVersion;
 }

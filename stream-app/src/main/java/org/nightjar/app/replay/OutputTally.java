@@ -41,10 +41,23 @@ public final class OutputTally implements AutoCloseable {
   private final List<Long> latenciesMs = new ArrayList<>();
   private final List<Double> reconstructionErrors = new ArrayList<>();
   private long withoutStamps;
+  private final Map<String, String> tagByTopic = new TreeMap<>();
+  private final Map<String, Long> tagTopicRecords = new TreeMap<>();
+  private long withAnomaly;
+  private long withArtifactProbability;
+  private AlertScores mostAnomalous;
   private long firstReceivedMs = Long.MAX_VALUE;
   private long lastReceivedMs;
 
   public OutputTally(Properties clientProperties, String scoredTopic, String deadLetterTopic) {
+    this(clientProperties, scoredTopic, deadLetterTopic, Map.of());
+  }
+
+  /**
+   * @param tagTopics topic of each tag (e.g. {@code anomaly -> nightjar.anomaly}), whose records
+   *     are counted as well
+   */
+  public OutputTally(Properties clientProperties, String scoredTopic, String deadLetterTopic, Map<String, String> tagTopics) {
     Properties p = new Properties();
     p.putAll(clientProperties);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -57,7 +70,10 @@ public final class OutputTally implements AutoCloseable {
     this.deadLetterTopic = deadLetterTopic;
     // Assigned, not subscribed: no consumer-group join to wait for, so latencies are the stream's.
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(scoredTopic, deadLetterTopic)) {
+    tagTopics.forEach((tag, topic) -> tagByTopic.put(topic, tag));
+    List<String> topics = new ArrayList<>(List.of(scoredTopic, deadLetterTopic));
+    topics.addAll(tagByTopic.keySet());
+    for (String topic : topics) {
       consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
     }
     consumer.assign(partitions);
@@ -89,7 +105,9 @@ public final class OutputTally implements AutoCloseable {
       long now = System.currentTimeMillis();
       firstReceivedMs = Math.min(firstReceivedMs, now);
       lastReceivedMs = Math.max(lastReceivedMs, now);
-      if (r.topic().equals(deadLetterTopic)) {
+      if (tagByTopic.containsKey(r.topic())) {
+        tagTopicRecords.merge(tagByTopic.get(r.topic()), 1L, Long::sum);
+      } else if (r.topic().equals(deadLetterTopic)) {
         deadLettered++;
         reasons.merge(header(r, "nightjar.error.reason"), 1L, Long::sum);
       } else if (r.topic().equals(scoredTopic)) {
@@ -102,6 +120,15 @@ public final class OutputTally implements AutoCloseable {
         s.getTags().forEach(t -> tags.merge(t.name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum));
         if (s.getArtifact() != null) {
           reconstructionErrors.add(s.getArtifact().getReconstructionError());
+          if (s.getArtifact().getProbability() != null) {
+            withArtifactProbability++;
+          }
+        }
+        if (s.getAnomaly() != null) {
+          withAnomaly++;
+          if (mostAnomalous == null || s.getAnomaly().getScore() > mostAnomalous.getAnomaly().getScore()) {
+            mostAnomalous = s;
+          }
         }
         if (s.getFlags().contains(org.nightjar.schemas.avro.QualityFlag.NO_CUTOUTS)) {
           withoutStamps++;
@@ -151,6 +178,26 @@ public final class OutputTally implements AutoCloseable {
   /** Scored alerts whose packet carried no stamps (the image stages skip them). */
   public long withoutStamps() {
     return withoutStamps;
+  }
+
+  /** Records seen on each tag topic, by tag. */
+  public Map<String, Long> tagTopicRecords() {
+    return Collections.unmodifiableMap(tagTopicRecords);
+  }
+
+  /** Scored alerts with an anomaly section (score, percentile, neighbours). */
+  public long withAnomaly() {
+    return withAnomaly;
+  }
+
+  /** Scored alerts with an artifact probability. */
+  public long withArtifactProbability() {
+    return withArtifactProbability;
+  }
+
+  /** The scored alert with the highest anomaly score, if any had one. */
+  public java.util.Optional<AlertScores> mostAnomalous() {
+    return java.util.Optional.ofNullable(mostAnomalous);
   }
 
   public List<Double> reconstructionErrors() {
