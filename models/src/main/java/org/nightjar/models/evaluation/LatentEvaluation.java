@@ -41,26 +41,50 @@ public final class LatentEvaluation {
     this.seed = seed;
   }
 
-  public List<ArtifactAuc> artifactAucs() {
-    List<ArtifactAuc> out = new ArrayList<>();
+  /**
+   * One survey's held-out real alerts that have both a weak label and an artifact probability:
+   * the label, the probability and the reconstruction error (0 where missing), in the same order.
+   */
+  record Labelled(Survey survey, boolean[] artifact, double[] probability, double[] reconstructionError) {
+    int artifacts() {
+      int pos = 0;
+      for (boolean b : artifact) {
+        pos += b ? 1 : 0;
+      }
+      return pos;
+    }
+  }
+
+  /** Per survey with held-out real alerts, those with a weak label and an artifact probability. */
+  List<Labelled> labelled() {
+    List<Labelled> out = new ArrayList<>();
     for (Map.Entry<Survey, List<ScoredAlert>> e : realBySurvey().entrySet()) {
       List<ScoredAlert> labelled = e.getValue().stream()
           .filter(a -> a.artifact().isPresent() && a.artifactProbability().isPresent()).toList();
       boolean[] y = new boolean[labelled.size()];
       double[] p = new double[y.length];
       double[] r = new double[y.length];
-      int pos = 0;
       for (int i = 0; i < y.length; i++) {
         y[i] = labelled.get(i).artifact().get();
         p[i] = labelled.get(i).artifactProbability().get();
         r[i] = labelled.get(i).reconstructionError().orElse(0.0);
-        pos += y[i] ? 1 : 0;
       }
-      if (pos == 0 || pos == y.length) {
+      out.add(new Labelled(e.getKey(), y, p, r));
+    }
+    return out;
+  }
+
+  /** Surveys whose labelled held-out alerts hold both classes; the others are left out. */
+  public List<ArtifactAuc> artifactAucs() {
+    List<ArtifactAuc> out = new ArrayList<>();
+    for (Labelled l : labelled()) {
+      int pos = l.artifacts();
+      if (pos == 0 || pos == l.artifact().length) {
         continue;
       }
-      double[] ci = RocAuc.bootstrapInterval(p, y, BOOTSTRAP_ROUNDS, seed);
-      out.add(new ArtifactAuc(e.getKey(), y.length, pos, RocAuc.of(p, y), ci[0], ci[1], RocAuc.of(r, y)));
+      double[] ci = RocAuc.bootstrapInterval(l.probability(), l.artifact(), BOOTSTRAP_ROUNDS, seed);
+      out.add(new ArtifactAuc(l.survey(), l.artifact().length, pos, RocAuc.of(l.probability(), l.artifact()), ci[0],
+          ci[1], RocAuc.of(l.reconstructionError(), l.artifact())));
     }
     return out;
   }
