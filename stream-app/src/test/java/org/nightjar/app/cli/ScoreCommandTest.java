@@ -37,7 +37,9 @@ class ScoreCommandTest {
     for (String field : List.of("objectId", "survey", "eventTime", "scoredAt", "cutouts", "flags", "tags", "stageMillis")) {
       assertTrue(first.has(field), "AlertScores field " + field);
     }
-    assertTrue(first.get("anomaly").isNull(), "no anomaly stage configured");
+    assertEquals(5, first.get("anomaly").get("neighbours").size(), "the default stages explain the anomaly score");
+    assertTrue(first.get("anomaly").get("percentile").asDouble() >= 0);
+    assertTrue(first.get("artifact").get("probability").isNumber(), "and give an artifact probability");
 
     JsonNode notAvro = lines.get(1);
     assertTrue(notAvro.get("file").asText().endsWith("b-not-avro.avro"));

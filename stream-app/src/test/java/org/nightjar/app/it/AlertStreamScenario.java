@@ -132,6 +132,9 @@ abstract class AlertStreamScenario {
       assertEquals(3, tally.withoutStamps(), "the three packets without stamps");
       assertEquals(valid.size() - 3, tally.reconstructionErrors().size(),
           "the shipped autoencoder measured every alert that has stamps");
+      assertEquals(valid.size() - 3, tally.withAnomaly(),
+          "every alert with stamps has an anomaly score, percentile and neighbours of its own survey");
+      assertEquals(valid.size() - 3, tally.withArtifactProbability(), "and an artifact probability");
     }
   }
 
