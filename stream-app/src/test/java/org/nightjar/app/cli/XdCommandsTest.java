@@ -42,17 +42,6 @@ class XdCommandsTest {
   }
 
   private static String run(Object command, String... args) {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int exit;
-    try {
-      System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-      exit = new CommandLine(command).execute(args);
-    } finally {
-      System.setOut(saved);
-    }
-    String out = buffer.toString(StandardCharsets.UTF_8);
-    assertEquals(0, exit, out);
-    return out;
+    return CommandOutput.of(command, args);
   }
 }
