@@ -33,7 +33,7 @@ public record ApproximateIndexOptions(int maxDegree, int constructionBeam, float
 
   /** The defaults: see the class comment of {@link ApproximateLatentIndex} for how they were chosen. */
   public static ApproximateIndexOptions defaults() {
-    return new ApproximateIndexOptions(16, 50, 1.2f, 1.2f, true, 32, 1);
+    return new ApproximateIndexOptions(32, 100, 1.2f, 1.2f, true, 32, 1);
   }
 
   public ApproximateIndexOptions withSearchBeam(int beam) {

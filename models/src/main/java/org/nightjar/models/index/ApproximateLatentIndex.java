@@ -3,20 +3,11 @@ package org.nightjar.models.index;
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
-import io.github.jbellis.jvector.graph.ListRandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.SearchResult;
-import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
-import io.github.jbellis.jvector.graph.similarity.DefaultSearchScoreProvider;
 import io.github.jbellis.jvector.util.Bits;
-import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
-import io.github.jbellis.jvector.vector.VectorizationProvider;
-import io.github.jbellis.jvector.vector.types.VectorFloat;
-import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,26 +38,26 @@ import java.util.stream.IntStream;
  */
 public final class ApproximateLatentIndex implements LatentIndex {
 
-  private static final VectorTypeSupport VECTORS = VectorizationProvider.getInstance().getVectorTypeSupport();
-  private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.EUCLIDEAN;
   /** Rows sampled to estimate the typical nearest-neighbour distance, and rows searched for each. */
   private static final int SCALE_SAMPLE = 200;
   private static final int SCALE_POOL = 5000;
 
   private final int dimension;
-  private final float[][] rows;
+  private final int size;
+  private final float[] rows;
   private final int exponent;
-  private final ListRandomAccessVectorValues values;
+  private final FlatL2Scores scores;
   private final ImmutableGraphIndex graph;
   private final ApproximateIndexOptions options;
   private final ThreadLocal<GraphSearcher> searchers;
 
-  private ApproximateLatentIndex(float[][] rows, int exponent, ListRandomAccessVectorValues values,
+  private ApproximateLatentIndex(float[] rows, int size, int dimension, int exponent, FlatL2Scores scores,
       ImmutableGraphIndex graph, ApproximateIndexOptions options) {
-    this.dimension = values.dimension();
+    this.dimension = dimension;
+    this.size = size;
     this.rows = rows;
     this.exponent = exponent;
-    this.values = values;
+    this.scores = scores;
     this.graph = graph;
     this.options = options;
     this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph));
@@ -93,18 +84,10 @@ public final class ApproximateLatentIndex implements LatentIndex {
     int n = vectors.length;
     int d = vectors[0].length;
     int exponent = scaleExponent(flat, n, d);
-    float[][] rows = new float[n][];
-    List<VectorFloat<?>> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      float[] row = new float[d];
-      for (int j = 0; j < d; j++) {
-        row[j] = Math.scalb(flat[i * d + j], exponent);
-      }
-      rows[i] = row;
-      list.add(VECTORS.createFloatVector(row));
+    for (int i = 0; i < flat.length; i++) {
+      flat[i] = Math.scalb(flat[i], exponent);
     }
-    ListRandomAccessVectorValues values = new ListRandomAccessVectorValues(list, d);
-    BuildScoreProvider scores = BuildScoreProvider.randomAccessScoreProvider(values, SIMILARITY);
+    FlatL2Scores scores = new FlatL2Scores(flat, n, d);
     ForkJoinPool pool = new ForkJoinPool(options.buildThreads());
     // The deprecated constructor is the one that takes addHierarchy and refineFinalGraph from the
     // caller; jvector 4's builder() reads both from a process-wide JMX setting instead.
@@ -112,7 +95,7 @@ public final class ApproximateLatentIndex implements LatentIndex {
         options.neighborOverflow(), options.alpha(), options.hierarchy(), true, pool, pool)) {
       AtomicInteger done = new AtomicInteger();
       IntConsumer insert = i -> {
-        builder.addGraphNode(i, values.getVector(i));
+        builder.addGraphNode(i, scores.searchProviderFor(i));
         int count = done.incrementAndGet();
         if ((count & 1023) == 0) {
           progress.accept(count);
@@ -127,7 +110,7 @@ public final class ApproximateLatentIndex implements LatentIndex {
       }
       builder.cleanup();
       progress.accept(n);
-      return new ApproximateLatentIndex(rows, exponent, values, builder.getGraph(), options);
+      return new ApproximateLatentIndex(flat, n, d, exponent, scores, builder.getGraph(), options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -142,7 +125,7 @@ public final class ApproximateLatentIndex implements LatentIndex {
 
   @Override
   public int size() {
-    return rows.length;
+    return size;
   }
 
   public ApproximateIndexOptions options() {
@@ -154,7 +137,7 @@ public final class ApproximateLatentIndex implements LatentIndex {
    * graph and vectors (nothing is copied), for trading recall against speed without a rebuild.
    */
   public ApproximateLatentIndex withSearchBeam(int beam) {
-    return new ApproximateLatentIndex(rows, exponent, values, graph, options.withSearchBeam(beam));
+    return new ApproximateLatentIndex(rows, size, dimension, exponent, scores, graph, options.withSearchBeam(beam));
   }
 
   /** Bytes of the graph (jvector's own estimate of its neighbour lists). */
@@ -162,9 +145,9 @@ public final class ApproximateLatentIndex implements LatentIndex {
     return graph.ramBytesUsed();
   }
 
-  /** Bytes of the stored vectors: per row a float array and jvector's wrapper around it. */
+  /** Bytes of the stored vectors (one float array). */
   public long vectorBytes() {
-    return (long) rows.length * (16L + 4L * dimension + 16L + 8L);
+    return 4L * rows.length;
   }
 
   /** Average neighbours per node in the bottom layer, a sanity figure for the benchmark. */
@@ -175,35 +158,35 @@ public final class ApproximateLatentIndex implements LatentIndex {
   @Override
   public Neighbourhoods search(float[][] queries, int k) {
     Vectors.checkSearch(queries, k, dimension);
-    int wanted = Math.min(k, rows.length);
+    int wanted = Math.min(k, size);
     int beam = Math.max(wanted, options.searchBeam());
     int[][] outRows = new int[queries.length][wanted];
     float[][] outDistances = new float[queries.length][wanted];
-    int[] candidates = new int[beam];
+    int[] candidates = new int[Math.min(beam, size)];
     double[] squared = new double[candidates.length];
-    float[] scaled = new float[dimension];
     for (int q = 0; q < queries.length; q++) {
+      float[] scaled = new float[dimension];
       for (int j = 0; j < dimension; j++) {
         scaled[j] = Math.scalb(queries[q][j], exponent);
       }
       int count;
-      if (rows.length <= beam) {
+      if (size <= beam) {
         // The graph cannot do better than every row.
-        count = rows.length;
+        count = size;
         for (int r = 0; r < count; r++) {
           candidates[r] = r;
         }
       } else {
         count = candidates(scaled, beam, candidates);
       }
-      for (int c = 0; c < count; c++) {
-        squared[c] = squared(scaled, rows[candidates[c]]);
-      }
-      ExactDistances.sort(squared, candidates, count);
       if (count < wanted) {
         // jvector fills the beam on any graph it built; fewer would mean a broken graph.
         throw new IllegalStateException("the graph search reached " + count + " of " + wanted + " rows");
       }
+      for (int c = 0; c < count; c++) {
+        squared[c] = ExactDistances.squared(scaled, rows, candidates[c], dimension);
+      }
+      ExactDistances.sort(squared, candidates, count);
       for (int j = 0; j < wanted; j++) {
         outRows[q][j] = candidates[j];
         outDistances[q][j] = (float) Math.scalb(Math.sqrt(squared[j]), -exponent);
@@ -214,23 +197,13 @@ public final class ApproximateLatentIndex implements LatentIndex {
 
   /** The graph's best {@code beam} rows for one (scaled) query; returns how many it filled in. */
   private int candidates(float[] scaled, int beam, int[] out) {
-    VectorFloat<?> query = VECTORS.createFloatVector(scaled);
-    DefaultSearchScoreProvider provider = DefaultSearchScoreProvider.exact(query, SIMILARITY, values);
-    SearchResult result = searchers.get().search(provider, beam, beam, 0f, 0f, Bits.ALL);
+    SearchResult result = searchers.get().search(scores.forQuery(scaled), beam, beam, 0f, 0f, Bits.ALL);
     SearchResult.NodeScore[] nodes = result.getNodes();
-    for (int i = 0; i < nodes.length; i++) {
+    int count = Math.min(nodes.length, out.length);
+    for (int i = 0; i < count; i++) {
       out[i] = nodes[i].node;
     }
-    return nodes.length;
-  }
-
-  private static double squared(float[] query, float[] row) {
-    double sum = 0.0;
-    for (int j = 0; j < query.length; j++) {
-      double diff = (double) query[j] - row[j];
-      sum += diff * diff;
-    }
-    return sum;
+    return count;
   }
 
   /**

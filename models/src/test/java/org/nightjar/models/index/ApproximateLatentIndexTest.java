@@ -37,7 +37,7 @@ class ApproximateLatentIndexTest {
   void shouldFindAtLeast95PercentOfTheExactFiveNearest() {
     Neighbourhoods exact = ExactLatentIndex.build(refs).search(queries, 5);
     Neighbourhoods found = index.search(queries, 5);
-    double recall = BruteForce.recall(exact, found);
+    double recall = Recall.of(exact, found);
     assertTrue(recall >= 0.95, "recall@5 " + recall);
   }
 

@@ -81,22 +81,4 @@ final class BruteForce {
     double u = 1.0 - random.nextDouble();
     return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * random.nextDouble());
   }
-
-  /** Mean share of the exact k nearest rows that {@code found} also returned. */
-  static double recall(Neighbourhoods exact, Neighbourhoods found) {
-    double sum = 0.0;
-    for (int q = 0; q < exact.queries(); q++) {
-      int hits = 0;
-      for (int want : exact.rows()[q]) {
-        for (int got : found.rows()[q]) {
-          if (got == want) {
-            hits++;
-            break;
-          }
-        }
-      }
-      sum += (double) hits / exact.rows()[q].length;
-    }
-    return sum / exact.queries();
-  }
 }
