@@ -1,0 +1,46 @@
+package org.nightjar.models.index;
+
+/**
+ * Settings of {@link ApproximateLatentIndex}, jvector's graph (Vamana with an HNSW-style
+ * hierarchy).
+ *
+ * @param maxDegree most neighbours a node keeps (jvector's {@code M}); more means better recall
+ *     per visited node, more memory and a slower build
+ * @param constructionBeam candidates considered when linking a new node ({@code beamWidth})
+ * @param alpha how far the diversity pruning lets longer edges survive (1 = plain HNSW; 1.2 is
+ *     jvector's usual value)
+ * @param neighborOverflow how many extra neighbours (as a factor of {@code maxDegree}) a node may
+ *     hold while the graph is being built
+ * @param hierarchy whether to add the HNSW upper layers (a faster way down to the right region)
+ * @param searchBeam candidates a search keeps (at least {@code k}): the recall/speed knob; every
+ *     candidate's distance is measured again exactly before the best {@code k} are returned
+ * @param buildThreads threads that insert nodes; with 1 the graph, hence every answer, is the
+ *     same on every build of the same vectors, with more the insertion order varies from run to
+ *     run and so may a few answers
+ */
+public record ApproximateIndexOptions(int maxDegree, int constructionBeam, float alpha, float neighborOverflow,
+    boolean hierarchy, int searchBeam, int buildThreads) {
+
+  public ApproximateIndexOptions {
+    if (maxDegree < 2 || constructionBeam < 1 || searchBeam < 1 || buildThreads < 1) {
+      throw new IllegalArgumentException("maxDegree ≥ 2 and constructionBeam, searchBeam, buildThreads ≥ 1 required, got "
+          + maxDegree + ", " + constructionBeam + ", " + searchBeam + ", " + buildThreads);
+    }
+    if (!(alpha >= 1f) || !(neighborOverflow >= 1f)) {
+      throw new IllegalArgumentException("alpha and neighborOverflow must be at least 1, got " + alpha + ", " + neighborOverflow);
+    }
+  }
+
+  /** The defaults: see the class comment of {@link ApproximateLatentIndex} for how they were chosen. */
+  public static ApproximateIndexOptions defaults() {
+    return new ApproximateIndexOptions(32, 100, 1.2f, 1.2f, true, 32, 1);
+  }
+
+  public ApproximateIndexOptions withSearchBeam(int beam) {
+    return new ApproximateIndexOptions(maxDegree, constructionBeam, alpha, neighborOverflow, hierarchy, beam, buildThreads);
+  }
+
+  public ApproximateIndexOptions withBuildThreads(int threads) {
+    return new ApproximateIndexOptions(maxDegree, constructionBeam, alpha, neighborOverflow, hierarchy, searchBeam, threads);
+  }
+}

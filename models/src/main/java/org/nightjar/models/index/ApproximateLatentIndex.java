@@ -1,0 +1,258 @@
+package org.nightjar.models.index;
+
+import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
+import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
+import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.util.Bits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Approximate k-nearest-neighbour search on a jvector graph: a search walks from the entry node
+ * towards the query, keeping the {@link ApproximateIndexOptions#searchBeam()} best nodes seen,
+ * and visits a few thousand nodes instead of all of them.
+ *
+ * <p>Distances returned are exact: jvector ranks by the similarity {@code 1 / (1 + d²)} in float,
+ * so its order among close candidates is coarse; every candidate it returns is measured again in
+ * double from the stored vectors and ranked by {@link ExactDistances}, as the exact index does, so
+ * a row found by both indexes has the identical distance in both. What may differ is which rows
+ * are found (the recall).
+ *
+ * <p>The vectors are stored multiplied by a power of two chosen so that a typical
+ * nearest-neighbour distance is about 1: {@code 1 / (1 + d²)} is then well resolved in float
+ * between neighbours (for neighbours at {@code d ≈ 10⁻³} it would be {@code 1 − 10⁻⁶}, a few float
+ * steps from 1, and the graph would be built almost blind). Scaling by a power of two is exact,
+ * so the exact distances are unchanged by it.
+ *
+ * <p>jvector's {@link GraphSearcher} keeps per-search state: each thread gets its own (a
+ * {@link ThreadLocal}), so the index is safe to search from several threads at once. With one
+ * build thread (the default) building is deterministic: jvector's level draws use a fixed seed
+ * and nodes are inserted in row order.
+ */
+public final class ApproximateLatentIndex implements LatentIndex {
+
+  /** Rows sampled to estimate the typical nearest-neighbour distance, and rows searched for each. */
+  private static final int SCALE_SAMPLE = 200;
+  private static final int SCALE_POOL = 5000;
+
+  private final int dimension;
+  private final int size;
+  private final float[] rows;
+  private final int exponent;
+  private final FlatL2Scores scores;
+  private final ImmutableGraphIndex graph;
+  private final ApproximateIndexOptions options;
+  private final ThreadLocal<GraphSearcher> searchers;
+
+  private ApproximateLatentIndex(float[] rows, int size, int dimension, int exponent, FlatL2Scores scores,
+      ImmutableGraphIndex graph, ApproximateIndexOptions options) {
+    this.dimension = dimension;
+    this.size = size;
+    this.rows = rows;
+    this.exponent = exponent;
+    this.scores = scores;
+    this.graph = graph;
+    this.options = options;
+    this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph));
+  }
+
+  public static ApproximateLatentIndex build(float[][] vectors) {
+    return build(vectors, ApproximateIndexOptions.defaults(), n -> {});
+  }
+
+  public static ApproximateLatentIndex build(float[][] vectors, ApproximateIndexOptions options) {
+    return build(vectors, options, n -> {});
+  }
+
+  /**
+   * Builds the graph over copies of {@code vectors} (rows numbered in that order).
+   *
+   * @param progress told the number of nodes inserted so far every 1,024 nodes, from a build thread
+   */
+  @SuppressWarnings("deprecation")
+  public static ApproximateLatentIndex build(float[][] vectors, ApproximateIndexOptions options, IntConsumer progress) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(progress, "progress");
+    float[] flat = Vectors.flatten(vectors);
+    int n = vectors.length;
+    int d = vectors[0].length;
+    int exponent = scaleExponent(flat, n, d);
+    for (int i = 0; i < flat.length; i++) {
+      flat[i] = Math.scalb(flat[i], exponent);
+    }
+    FlatL2Scores scores = new FlatL2Scores(flat, n, d);
+    ForkJoinPool pool = new ForkJoinPool(options.buildThreads());
+    // The deprecated constructor is the one that takes addHierarchy and refineFinalGraph from the
+    // caller; jvector 4's builder() reads both from a process-wide JMX setting instead.
+    try (GraphIndexBuilder builder = new GraphIndexBuilder(scores, d, options.maxDegree(), options.constructionBeam(),
+        options.neighborOverflow(), options.alpha(), options.hierarchy(), true, pool, pool)) {
+      AtomicInteger done = new AtomicInteger();
+      IntConsumer insert = i -> {
+        builder.addGraphNode(i, scores.searchProviderFor(i));
+        int count = done.incrementAndGet();
+        if ((count & 1023) == 0) {
+          progress.accept(count);
+        }
+      };
+      if (options.buildThreads() == 1) {
+        for (int i = 0; i < n; i++) {
+          insert.accept(i);
+        }
+      } else {
+        pool.submit(() -> IntStream.range(0, n).parallel().forEach(insert)).join();
+      }
+      builder.cleanup();
+      progress.accept(n);
+      return new ApproximateLatentIndex(flat, n, d, exponent, scores, builder.getGraph(), options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Override
+  public int dimension() {
+    return dimension;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  public ApproximateIndexOptions options() {
+    return options;
+  }
+
+  /**
+   * This index searching with a different {@link ApproximateIndexOptions#searchBeam()}: the same
+   * graph and vectors (nothing is copied), for trading recall against speed without a rebuild.
+   */
+  public ApproximateLatentIndex withSearchBeam(int beam) {
+    return new ApproximateLatentIndex(rows, size, dimension, exponent, scores, graph, options.withSearchBeam(beam));
+  }
+
+  /** Bytes of the graph (jvector's own estimate of its neighbour lists). */
+  public long graphBytes() {
+    return graph.ramBytesUsed();
+  }
+
+  /** Bytes of the stored vectors (one float array). */
+  public long vectorBytes() {
+    return 4L * rows.length;
+  }
+
+  /** Average neighbours per node in the bottom layer, a sanity figure for the benchmark. */
+  public double averageDegree() {
+    return graph.getAverageDegree(0);
+  }
+
+  @Override
+  public Neighbourhoods search(float[][] queries, int k) {
+    Vectors.checkSearch(queries, k, dimension);
+    int wanted = Math.min(k, size);
+    int beam = Math.max(wanted, options.searchBeam());
+    int[][] outRows = new int[queries.length][wanted];
+    float[][] outDistances = new float[queries.length][wanted];
+    int[] candidates = new int[Math.min(beam, size)];
+    double[] squared = new double[candidates.length];
+    for (int q = 0; q < queries.length; q++) {
+      float[] scaled = new float[dimension];
+      for (int j = 0; j < dimension; j++) {
+        scaled[j] = Math.scalb(queries[q][j], exponent);
+      }
+      int count;
+      if (size <= beam) {
+        // The graph cannot do better than every row.
+        count = size;
+        for (int r = 0; r < count; r++) {
+          candidates[r] = r;
+        }
+      } else {
+        count = candidates(scaled, beam, candidates);
+      }
+      if (count < wanted) {
+        // jvector fills the beam on any graph it built; fewer would mean a broken graph.
+        throw new IllegalStateException("the graph search reached " + count + " of " + wanted + " rows");
+      }
+      for (int c = 0; c < count; c++) {
+        squared[c] = ExactDistances.squared(scaled, rows, candidates[c], dimension);
+      }
+      ExactDistances.sort(squared, candidates, count);
+      for (int j = 0; j < wanted; j++) {
+        outRows[q][j] = candidates[j];
+        outDistances[q][j] = (float) Math.scalb(Math.sqrt(squared[j]), -exponent);
+      }
+    }
+    return new Neighbourhoods(outRows, outDistances);
+  }
+
+  /** The graph's best {@code beam} rows for one (scaled) query; returns how many it filled in. */
+  private int candidates(float[] scaled, int beam, int[] out) {
+    SearchResult result = searchers.get().search(scores.forQuery(scaled), beam, beam, 0f, 0f, Bits.ALL);
+    SearchResult.NodeScore[] nodes = result.getNodes();
+    int count = Math.min(nodes.length, out.length);
+    for (int i = 0; i < count; i++) {
+      out[i] = nodes[i].node;
+    }
+    return count;
+  }
+
+  /**
+   * The power of two that brings the median nearest-neighbour distance of a sample of rows close
+   * to 1, within what keeps scaling exact: no scaled value may leave float's normal range, nor
+   * grow so large that jvector's float {@code d²} could overflow. 0 when the rows are all alike
+   * or span too many orders of magnitude. Deterministic: the sample is every (n / 200)-th row,
+   * searched among every (n / 5000)-th.
+   */
+  static int scaleExponent(float[] flat, int n, int d) {
+    float largest = 0f;
+    float smallest = Float.POSITIVE_INFINITY;
+    for (float v : flat) {
+      float a = Math.abs(v);
+      largest = Math.max(largest, a);
+      if (a > 0f) {
+        smallest = Math.min(smallest, a);
+      }
+    }
+    if (largest == 0f) {
+      return 0;
+    }
+    int sampleStep = Math.max(1, n / SCALE_SAMPLE);
+    int poolStep = Math.max(1, n / SCALE_POOL);
+    double[] nearest = new double[(n + sampleStep - 1) / sampleStep];
+    int count = 0;
+    for (int s = 0; s < n; s += sampleStep) {
+      double best = Double.POSITIVE_INFINITY;
+      for (int p = 0; p < n; p += poolStep) {
+        double sum = 0.0;
+        for (int j = 0; j < d; j++) {
+          double diff = (double) flat[s * d + j] - flat[p * d + j];
+          sum += diff * diff;
+        }
+        if (sum > 0.0 && sum < best) {
+          best = sum;
+        }
+      }
+      if (best < Double.POSITIVE_INFINITY) {
+        nearest[count++] = best;
+      }
+    }
+    if (count == 0) {
+      return 0;
+    }
+    Arrays.sort(nearest, 0, count);
+    int wanted = -Math.getExponent(Math.sqrt(nearest[count / 2]));
+    int highest = 56 - Math.getExponent(largest);
+    int lowest = -100 - Math.getExponent(smallest);
+    return lowest > highest ? 0 : Math.max(lowest, Math.min(highest, wanted));
+  }
+}

@@ -1,0 +1,482 @@
+package org.nightjar.models.index;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
+import org.nightjar.models.ScoringContext;
+import org.nightjar.models.autoencoder.AutoencoderModel;
+import org.nightjar.models.autoencoder.BackendInfo;
+import org.nightjar.models.autoencoder.BackendTuning;
+import org.nightjar.models.autoencoder.EmbeddingScorer;
+import org.nightjar.models.bundle.ModelBundle;
+import org.nightjar.schemas.AlertCodec;
+import org.nightjar.schemas.AlertDecodeException;
+import org.nightjar.schemas.AlertFiles;
+
+/**
+ * Speed, memory and recall of the two latent indexes at serving scale: for each data kind and size
+ * it builds {@link ExactLatentIndex} and {@link ApproximateLatentIndex}, times batched searches
+ * (256 queries a batch, k = 5) on the calling thread, and measures the approximate index's
+ * recall@5 against the exact one at several search beams. Figures are printed beside the goals
+ * (exact ≥ 5,000 queries/s on one core at 100,000 rows; approximate recall@5 ≥ 0.99 at ≥ 10,000
+ * queries/s on one core at 1,000,000 rows). The last line is {@code key=value} pairs.
+ *
+ * <p>Two kinds of data, each 64-dimensional:
+ *
+ * <ul>
+ *   <li>{@code real}: the embeddings of real alerts (a folder of packets, embedded with the shipped
+ *       default bundle's autoencoder), replicated with Gaussian noise up to N rows; the noise's
+ *       size is a fraction ({@code --noise}) of the median nearest-neighbour distance between the
+ *       real embeddings. Queries are fresh noisy copies of randomly drawn real embeddings.
+ *   <li>{@code gaussian}: plain N(0, 1) vectors, rows and queries alike: no structure at all, the
+ *       hardest case for a graph and the same work as any other for the exact index.
+ * </ul>
+ *
+ * <p>Run through {@code nightjar bench index} (which supplies the bundled alert sample), with
+ * {@code OMP_NUM_THREADS=1} so that BLAS uses one core. Options: {@code --sizes 100000,1000000
+ * --kinds real,gaussian --seconds 3 --queries 1000 --beams 16,32,64,128,256 --build-threads N
+ * --max-degree M --construction-beam B --alpha A --noise 0.25 --quick --alerts DIR}. At 1,000,000 rows the data, one index at a time and the
+ * exact index's native copy need about 1.2 GB of heap and 0.3 GB off the heap. Not a test: it
+ * measures and prints, and asserts nothing.
+ */
+public final class IndexBenchmark {
+
+  static final int K = 5;
+  static final int BATCH = 256;
+  static final int DIMENSION = 64;
+  static final double EXACT_GOAL_QPS = 5_000;
+  static final int EXACT_GOAL_SIZE = 100_000;
+  static final double APPROXIMATE_GOAL_QPS = 10_000;
+  static final double APPROXIMATE_GOAL_RECALL = 0.99;
+  static final int APPROXIMATE_GOAL_SIZE = 1_000_000;
+  /** Distinct timed query batches; they are cycled through. */
+  private static final int TIMED_BATCHES = 16;
+  private static final long PROGRESS_NANOS = 5_000_000_000L;
+
+  private final Settings settings;
+  private final PrintStream out;
+  private final Map<String, String> keys = new LinkedHashMap<>();
+
+  /** What one run measures. */
+  record Settings(int[] sizes, List<String> kinds, double seconds, int recallQueries, int[] beams,
+      ApproximateIndexOptions graph, double noise, Path alerts, long seed) {}
+
+  private IndexBenchmark(Settings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public static void main(String[] args) throws Exception {
+    run(parse(args), System.out);
+  }
+
+  /** Measures everything {@code settings} asks for, printing as it goes. */
+  static void run(Settings settings, PrintStream out) throws Exception {
+    new IndexBenchmark(settings, out).run();
+  }
+
+  private void run() throws Exception {
+    BackendInfo backend = BackendTuning.applyForInference();
+    out.printf(Locale.ROOT, "index bench: k=%d, batches of %d, d=%d; %d processors; ND4J %s, BLAS threads %d, OMP threads %d%s%n",
+        K, BATCH, DIMENSION, Runtime.getRuntime().availableProcessors(), backend.label(), backend.blasThreads(),
+        backend.ompThreads(), backend.blasThreads() > 1 ? " (set OMP_NUM_THREADS=1 for one-core figures)" : "");
+    out.printf(Locale.ROOT, "max heap %.0f MiB; sizes %s, kinds %s, %.1f s timed per figure, recall over %d queries%n",
+        Runtime.getRuntime().maxMemory() / 1048576.0, Arrays.toString(settings.sizes()), settings.kinds(),
+        settings.seconds(), settings.recallQueries());
+    for (String kind : settings.kinds()) {
+      DataSet data = switch (kind) {
+        case "real" -> RealEmbeddings.load(settings.alerts(), settings.noise(), out);
+        case "gaussian" -> new Gaussian();
+        default -> throw new IllegalArgumentException("unknown kind " + kind + ": expected real or gaussian");
+      };
+      for (int size : settings.sizes()) {
+        measure(data, size);
+      }
+    }
+    List<String> line = new ArrayList<>();
+    keys.forEach((k, v) -> line.add(k + "=" + v));
+    out.println(String.join(" ", line));
+  }
+
+  private void measure(DataSet data, int size) {
+    String tag = data.name() + "_" + size;
+    SplittableRandom random = new SplittableRandom(settings.seed() ^ size);
+    out.printf(Locale.ROOT, "%n== %s (%s), N=%,d x %d ==%n", data.name(), data.description(), size, DIMENSION);
+    long t0 = System.nanoTime();
+    float[][] rows = data.rows(size, random.split());
+    float[][][] timed = new float[TIMED_BATCHES][][];
+    SplittableRandom queryRandom = random.split();
+    for (int b = 0; b < TIMED_BATCHES; b++) {
+      timed[b] = data.queries(BATCH, queryRandom);
+    }
+    float[][] recallQueries = data.queries(settings.recallQueries(), random.split());
+    out.printf(Locale.ROOT, "data: %,d rows and %,d queries generated in %.1f s%n", size,
+        TIMED_BATCHES * BATCH + recallQueries.length, seconds(t0));
+
+    // Exact: build, time, then keep only its answers to the recall queries.
+    long heapBefore = usedHeap();
+    t0 = System.nanoTime();
+    ExactLatentIndex exact = ExactLatentIndex.build(rows);
+    double exactBuild = seconds(t0);
+    long exactHeap = usedHeap() - heapBefore;
+    out.printf(Locale.ROOT, "exact: built in %.2f s; index %.1f MiB on the heap + %.1f MiB native (ND4J); heap used"
+            + " after build +%.1f MiB; chunks of %d rows, query blocks of %d%n", exactBuild, mib(exact.heapBytes()),
+        mib(exact.nativeBytes()), mib(exactHeap), exact.options().chunkRows(), exact.options().queryBlock());
+    Rate exactRate = rate(exact, timed);
+    String exactGoal = size == EXACT_GOAL_SIZE
+        ? String.format(Locale.ROOT, "goal >= %,.0f at %,d: %s", EXACT_GOAL_QPS, EXACT_GOAL_SIZE,
+            exactRate.perSecond() >= EXACT_GOAL_QPS ? "met" : "missed")
+        : String.format(Locale.ROOT, "(goal >= %,.0f is set at %,d)", EXACT_GOAL_QPS, EXACT_GOAL_SIZE);
+    out.printf(Locale.ROOT, "exact: %,.0f queries/s on one thread (%s); %s%n", exactRate.perSecond(), exactRate.detail(),
+        exactGoal);
+    t0 = System.nanoTime();
+    Neighbourhoods truth = exact.search(recallQueries, K);
+    out.printf(Locale.ROOT, "exact: answers to the %,d recall queries in %.1f s%n", recallQueries.length, seconds(t0));
+    keys.put("exact_qps_" + tag, fmt(exactRate.perSecond(), 0));
+    keys.put("exact_build_s_" + tag, fmt(exactBuild, 2));
+    keys.put("exact_mib_" + tag, fmt(mib(exact.heapBytes() + exact.nativeBytes()), 1));
+    exact = null; // its native copy goes with the next collection
+
+    // Approximate: build with progress, then recall and rate at each beam.
+    heapBefore = usedHeap();
+    ApproximateIndexOptions options = settings.graph();
+    out.printf(Locale.ROOT, "approximate: building (max degree %d, construction beam %d, alpha %.2f, overflow %.2f,"
+            + " hierarchy %s, %d build thread%s)%n", options.maxDegree(), options.constructionBeam(), options.alpha(),
+        options.neighborOverflow(), options.hierarchy(), options.buildThreads(), options.buildThreads() == 1 ? "" : "s");
+    t0 = System.nanoTime();
+    ApproximateLatentIndex approximate = ApproximateLatentIndex.build(rows, options, progress(size, t0));
+    double approximateBuild = seconds(t0);
+    long approximateHeap = usedHeap() - heapBefore;
+    out.printf(Locale.ROOT, "approximate: built in %.1f s; graph %.1f MiB + vectors %.1f MiB; heap used after build"
+            + " +%.1f MiB; mean degree %.1f%n", approximateBuild, mib(approximate.graphBytes()),
+        mib(approximate.vectorBytes()), mib(approximateHeap), approximate.averageDegree());
+    keys.put("approx_build_s_" + tag, fmt(approximateBuild, 1));
+    keys.put("approx_mib_" + tag, fmt(mib(approximate.graphBytes() + approximate.vectorBytes()), 1));
+    int chosenBeam = -1;
+    Rate chosenRate = null;
+    double chosenRecall = 0.0;
+    for (int beam : settings.beams()) {
+      ApproximateLatentIndex searching = approximate.withSearchBeam(beam);
+      double recall = Recall.of(truth, searching.search(recallQueries, K));
+      Rate r = rate(searching, timed);
+      out.printf(Locale.ROOT, "approximate beam %3d: recall@5 %.4f at %,.0f queries/s on one thread (%s)%n", beam,
+          recall, r.perSecond(), r.detail());
+      keys.put("approx_recall5_b" + beam + "_" + tag, fmt(recall, 4));
+      keys.put("approx_qps_b" + beam + "_" + tag, fmt(r.perSecond(), 0));
+      if (chosenBeam < 0 && recall >= APPROXIMATE_GOAL_RECALL) {
+        chosenBeam = beam;
+        chosenRate = r;
+        chosenRecall = recall;
+      }
+    }
+    String goal = String.format(Locale.ROOT, "recall@5 >= %.2f at >= %,.0f queries/s at %,d", APPROXIMATE_GOAL_RECALL,
+        APPROXIMATE_GOAL_QPS, APPROXIMATE_GOAL_SIZE);
+    if (chosenBeam < 0) {
+      out.printf(Locale.ROOT, "approximate: no beam tried reached recall@5 %.2f; goal %s: %s%n", APPROXIMATE_GOAL_RECALL,
+          goal, size == APPROXIMATE_GOAL_SIZE ? "missed" : "not applicable at this size");
+    } else {
+      boolean met = chosenRate.perSecond() >= APPROXIMATE_GOAL_QPS;
+      out.printf(Locale.ROOT, "approximate: smallest beam reaching recall@5 %.2f is %d (recall %.4f, %,.0f queries/s);"
+              + " goal %s: %s%n", APPROXIMATE_GOAL_RECALL, chosenBeam, chosenRecall, chosenRate.perSecond(), goal,
+          size == APPROXIMATE_GOAL_SIZE ? (met ? "met" : "missed") : "set at " + String.format(Locale.ROOT, "%,d", APPROXIMATE_GOAL_SIZE));
+      keys.put("approx_beam_at_099_" + tag, Integer.toString(chosenBeam));
+      keys.put("approx_qps_at_099_" + tag, fmt(chosenRate.perSecond(), 0));
+    }
+  }
+
+  /** Queries per second of one index on this thread, and the CPU it took. */
+  private record Rate(double perSecond, String detail) {}
+
+  private Rate rate(LatentIndex index, float[][][] batches) {
+    long warmEnd = System.nanoTime() + (long) (Math.min(1.0, settings.seconds()) * 1e9);
+    int b = 0;
+    do {
+      index.search(batches[b++ % batches.length], K);
+    } while (System.nanoTime() < warmEnd || b < 2);
+    long cpu0 = processCpuNanos();
+    long start = System.nanoTime();
+    long end = start + (long) (settings.seconds() * 1e9);
+    long done = 0;
+    int batchCount = 0;
+    do {
+      done += index.search(batches[b++ % batches.length], K).queries();
+      batchCount++;
+    } while (System.nanoTime() < end);
+    double wall = seconds(start);
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
+    return new Rate(done / wall, String.format(Locale.ROOT, "%d batches in %.1f s, process CPU %.2f x wall", batchCount,
+        wall, cpu / wall));
+  }
+
+  /** Prints the graph build's progress every few seconds. */
+  private IntConsumer progress(int size, long start) {
+    long[] last = {start};
+    return done -> {
+      long now = System.nanoTime();
+      synchronized (last) {
+        if (done < size && now - last[0] < PROGRESS_NANOS) {
+          return;
+        }
+        last[0] = now;
+      }
+      System.err.printf(Locale.ROOT, "approximate: %,d/%,d nodes (%d%%) after %.0f s%n", done, size,
+          (long) done * 100 / size, (now - start) / 1e9);
+    };
+  }
+
+  private static long usedHeap() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 2; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0L;
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  private static double mib(long bytes) {
+    return bytes / 1048576.0;
+  }
+
+  private static String fmt(double v, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  /** A kind of data: how to make N rows and fresh queries like them. */
+  interface DataSet {
+    String name();
+
+    String description();
+
+    float[][] rows(int n, SplittableRandom random);
+
+    float[][] queries(int n, SplittableRandom random);
+  }
+
+  /** Plain N(0, 1) in every coordinate. */
+  static final class Gaussian implements DataSet {
+    @Override
+    public String name() {
+      return "gaussian";
+    }
+
+    @Override
+    public String description() {
+      return "plain Gaussian N(0,1) vectors; queries fresh N(0,1) draws";
+    }
+
+    @Override
+    public float[][] rows(int n, SplittableRandom random) {
+      return draw(n, random);
+    }
+
+    @Override
+    public float[][] queries(int n, SplittableRandom random) {
+      return draw(n, random);
+    }
+
+    private static float[][] draw(int n, SplittableRandom random) {
+      float[][] v = new float[n][DIMENSION];
+      for (float[] row : v) {
+        for (int j = 0; j < DIMENSION; j++) {
+          row[j] = (float) normal(random);
+        }
+      }
+      return v;
+    }
+  }
+
+  /** Real embeddings, each row one of them plus fresh isotropic Gaussian noise. */
+  static final class RealEmbeddings implements DataSet {
+    private final float[][] base;
+    private final double sigma;
+
+    private RealEmbeddings(float[][] base, double sigma) {
+      this.base = base;
+      this.sigma = sigma;
+    }
+
+    /** Embeds every decodable packet under {@code alerts} that has its three cutouts. */
+    static RealEmbeddings load(Path alerts, double noise, PrintStream out) throws Exception {
+      if (alerts == null) {
+        throw new IllegalArgumentException("kind real needs --alerts DIR (a folder of alert packets)");
+      }
+      long t0 = System.nanoTime();
+      ModelBundle bundle = ModelBundle.defaultBundle();
+      AutoencoderModel model = AutoencoderModel.load(bundle);
+      AlertCodec codec = AlertCodec.withDefaults();
+      List<ScoringContext> contexts = new ArrayList<>();
+      List<Path> files = AlertFiles.list(alerts);
+      for (Path file : files) {
+        try {
+          contexts.add(new ScoringContext(codec.decode(AlertFiles.read(file))));
+        } catch (AlertDecodeException e) {
+          // Not part of the sample's promise, but a foreign folder may hold such packets: skip them.
+        }
+      }
+      try (EmbeddingScorer scorer = new EmbeddingScorer(model)) {
+        for (int from = 0; from < contexts.size(); from += 32) {
+          scorer.score(contexts.subList(from, Math.min(contexts.size(), from + 32)));
+        }
+      }
+      List<float[]> embeddings = new ArrayList<>();
+      for (ScoringContext c : contexts) {
+        c.embedding().ifPresent(embeddings::add);
+      }
+      if (embeddings.size() < 2) {
+        throw new IllegalArgumentException(alerts + " holds " + embeddings.size() + " embeddable alerts; need at least 2");
+      }
+      float[][] base = embeddings.toArray(float[][]::new);
+      if (base[0].length != DIMENSION) {
+        throw new IllegalArgumentException("the bundle's latent space has " + base[0].length + " dimensions, not " + DIMENSION);
+      }
+      double nearest = medianNearest(base);
+      double norm = medianNorm(base);
+      double sigma = noise * nearest / Math.sqrt(DIMENSION);
+      out.printf(Locale.ROOT, "real embeddings: %d of %d packets in %s embedded by %s in %.1f s; median norm %.3f,"
+              + " median nearest-neighbour distance %.4f; noise sigma %.5f per coordinate (noise length about %.4f ="
+              + " %.2f x that distance)%n", base.length, files.size(), alerts, bundle, (System.nanoTime() - t0) / 1e9,
+          norm, nearest, sigma, sigma * Math.sqrt(DIMENSION), noise);
+      return new RealEmbeddings(base, sigma);
+    }
+
+    @Override
+    public String name() {
+      return "real";
+    }
+
+    @Override
+    public String description() {
+      return String.format(Locale.ROOT, "%d real embeddings replicated with Gaussian noise sigma %.5f; queries fresh"
+          + " noisy copies", base.length, sigma);
+    }
+
+    @Override
+    public float[][] rows(int n, SplittableRandom random) {
+      float[][] v = new float[n][];
+      for (int i = 0; i < n; i++) {
+        v[i] = copy(base[i % base.length], random);
+      }
+      return v;
+    }
+
+    @Override
+    public float[][] queries(int n, SplittableRandom random) {
+      float[][] v = new float[n][];
+      for (int i = 0; i < n; i++) {
+        v[i] = copy(base[random.nextInt(base.length)], random);
+      }
+      return v;
+    }
+
+    private float[] copy(float[] of, SplittableRandom random) {
+      float[] v = new float[of.length];
+      for (int j = 0; j < of.length; j++) {
+        v[j] = (float) (of[j] + sigma * normal(random));
+      }
+      return v;
+    }
+
+    private static double medianNearest(float[][] v) {
+      double[] nearest = new double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < v.length; j++) {
+          double sum = 0.0;
+          for (int a = 0; a < v[i].length; a++) {
+            double diff = (double) v[i][a] - v[j][a];
+            sum += diff * diff;
+          }
+          if (j != i && sum > 0.0) {
+            best = Math.min(best, sum);
+          }
+        }
+        nearest[i] = Math.sqrt(best);
+      }
+      Arrays.sort(nearest);
+      return nearest[v.length / 2];
+    }
+
+    private static double medianNorm(float[][] v) {
+      double[] norms = new double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        double sum = 0.0;
+        for (float x : v[i]) {
+          sum += (double) x * x;
+        }
+        norms[i] = Math.sqrt(sum);
+      }
+      Arrays.sort(norms);
+      return norms[v.length / 2];
+    }
+  }
+
+  static double normal(SplittableRandom random) {
+    double u = 1.0 - random.nextDouble();
+    return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * random.nextDouble());
+  }
+
+  /** Reads {@code --name value} options; see the class comment. */
+  static Settings parse(String[] args) {
+    Map<String, String> opts = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + args[i]);
+      }
+      String key = args[i].substring(2);
+      if (key.equals("quick")) {
+        opts.put(key, "true");
+      } else if (i + 1 < args.length) {
+        opts.put(key, args[++i]);
+      } else {
+        throw new IllegalArgumentException("--" + key + " needs a value");
+      }
+    }
+    boolean quick = opts.containsKey("quick");
+    int[] sizes = ints(opts.getOrDefault("sizes", quick ? "5000,20000" : "100000,1000000"));
+    List<String> kinds = List.of(opts.getOrDefault("kinds", "real,gaussian").split(","));
+    double seconds = Double.parseDouble(opts.getOrDefault("seconds", quick ? "0.5" : "3"));
+    int queries = Integer.parseInt(opts.getOrDefault("queries", quick ? "200" : "1000"));
+    int[] beams = ints(opts.getOrDefault("beams", quick ? "16,64" : "16,32,64,128,256"));
+    int threads = Integer.parseInt(opts.getOrDefault("build-threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
+    ApproximateIndexOptions d = ApproximateIndexOptions.defaults();
+    ApproximateIndexOptions graph = new ApproximateIndexOptions(
+        Integer.parseInt(opts.getOrDefault("max-degree", Integer.toString(d.maxDegree()))),
+        Integer.parseInt(opts.getOrDefault("construction-beam", Integer.toString(d.constructionBeam()))),
+        Float.parseFloat(opts.getOrDefault("alpha", Float.toString(d.alpha()))),
+        d.neighborOverflow(), d.hierarchy(), d.searchBeam(), threads);
+    double noise = Double.parseDouble(opts.getOrDefault("noise", "0.25"));
+    Path alerts = opts.containsKey("alerts") ? Path.of(opts.get("alerts")) : null;
+    long seed = Long.parseLong(opts.getOrDefault("seed", "20240611"));
+    for (int s : sizes) {
+      if (s < 2) {
+        throw new IllegalArgumentException("sizes must be at least 2, got " + s);
+      }
+    }
+    if (!(seconds > 0) || queries < 1 || !(noise > 0)) {
+      throw new IllegalArgumentException("--seconds, --queries and --noise must be positive");
+    }
+    return new Settings(sizes, kinds, seconds, queries, beams, graph, noise, alerts, seed);
+  }
+
+  private static int[] ints(String csv) {
+    return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+  }
+}

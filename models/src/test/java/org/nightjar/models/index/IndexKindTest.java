@@ -1,0 +1,43 @@
+package org.nightjar.models.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class IndexKindTest {
+
+  @Test
+  void shouldParseEitherNameInAnyCase() {
+    assertEquals(IndexKind.EXACT, IndexKind.parse("exact"));
+    assertEquals(IndexKind.EXACT, IndexKind.parse(" EXACT "));
+    assertEquals(IndexKind.APPROXIMATE, IndexKind.parse("Approximate"));
+    for (IndexKind kind : IndexKind.values()) {
+      assertEquals(kind, IndexKind.parse(kind.label()));
+    }
+  }
+
+  @Test
+  void shouldRejectOtherNamesSayingWhatIsAccepted() {
+    for (String bad : new String[] {"", "approx", "hnsw", "exactly"}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IndexKind.parse(bad));
+      assertTrue(e.getMessage().contains("exact or approximate"), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class, () -> IndexKind.parse(null));
+  }
+
+  @Test
+  void shouldBuildItsKindOfIndex() {
+    float[][] v = BruteForce.gaussian(200, 8, 0.0, 1.0, 31);
+    LatentIndex exact = IndexKind.EXACT.build(v);
+    LatentIndex approximate = IndexKind.APPROXIMATE.build(v);
+    assertInstanceOf(ExactLatentIndex.class, exact);
+    assertInstanceOf(ApproximateLatentIndex.class, approximate);
+    assertEquals(200, approximate.size());
+    assertEquals(8, exact.dimension());
+    assertEquals(3, exact.search(new float[][] {v[3]}, 1).rows()[0][0]);
+    assertEquals(3, approximate.search(new float[][] {v[3]}, 1).rows()[0][0]);
+  }
+}
