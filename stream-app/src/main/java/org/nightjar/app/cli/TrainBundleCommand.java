@@ -47,13 +47,13 @@ public final class TrainBundleCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String version = options.bundleVersion != null ? options.bundleVersion : "0.3.0";
     var files = AlertFiles.expand(options.alerts);
-    System.err.println("step 1/3: autoencoder on the ZTF alerts of " + options.alerts);
+    System.err.println("step 1/3: autoencoder on the ZTF alerts of " + folderNames(options.alerts));
     TrainingOptions training = TrainingOptions.defaults().withMaxEpochs(epochs).withSeed(options.seed);
     ProgressTrainingListener listener = System.console() != null
         ? ProgressTrainingListener.forConsole() : ProgressTrainingListener.logLines();
     AutoencoderTrainingJob.Summary s = new AutoencoderTrainingJob(training, PreprocessingConfig.defaults(), bundleName, version)
         .withHoldout(HoldoutSplit.oneInFive()).withSurveys(EnumSet.of(Survey.ZTF))
-        .run(files, options.alerts.toString(), options.out, listener);
+        .run(files, folderNames(options.alerts), options.out, listener);
     System.err.printf("autoencoder: train %d / validation %d / held out %d alerts, best epoch %d, validation masked MSE %.5f%n",
         s.train(), s.validation(), s.heldOut(), s.bestEpoch(), s.bestValidationLoss());
 
@@ -81,5 +81,10 @@ public final class TrainBundleCommand implements Callable<Integer> {
     ModelBundle done = ModelBundle.open(options.out);
     System.out.println("bundle " + done + " with components " + done.manifest().components().keySet());
     return 0;
+  }
+
+  /** The folders' own names (not where they sit on this machine), for the manifest. */
+  private static String folderNames(List<Path> paths) {
+    return String.join(", ", paths.stream().map(p -> String.valueOf(p.toAbsolutePath().normalize().getFileName())).toList());
   }
 }
