@@ -53,9 +53,19 @@ public final class SurveyNeighbours {
    * duplicates) pull the reference scores down and push every new alert's percentile up.
    */
   public double[] leaveOneObjectOutScores(int k) {
+    Nearest[] nearest = leaveOneObjectOut(k);
+    double[] scores = new double[nearest.length];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = nearest[i].score();
+    }
+    return scores;
+  }
+
+  /** Each reference's k nearest references of other objects (see {@link #leaveOneObjectOutScores}). */
+  public Nearest[] leaveOneObjectOut(int k) {
     int n = references.size();
     int extra = references.maxAlertsPerObject();
-    double[] scores = new double[n];
+    Nearest[] out = new Nearest[n];
     int block = 512;
     for (int start = 0; start < n; start += block) {
       int end = Math.min(n, start + block);
@@ -63,11 +73,10 @@ public final class SurveyNeighbours {
       Neighbourhoods found = index.search(queries, k + extra);
       for (int q = 0; q < queries.length; q++) {
         String object = references.objectIds()[start + q];
-        scores[start + q] = keep(found.rows()[q], found.distances()[q], k,
-            row -> references.objectIds()[row].equals(object)).score();
+        out[start + q] = keep(found.rows()[q], found.distances()[q], k, row -> references.objectIds()[row].equals(object));
       }
     }
-    return scores;
+    return out;
   }
 
   private static Nearest keep(int[] rows, float[] distances, int k, java.util.function.IntPredicate excluded) {

@@ -6,8 +6,9 @@ import org.nightjar.models.autoencoder.StampDescriptors;
 
 /**
  * The features of the artifact model for one alert: the logarithms of the reconstruction error,
- * of the distance to the assigned centroid and of the kNN anomaly score, the stamp descriptors of
- * the embedding stage, then a one-hot encoding of the cluster. Logarithms because the first three
+ * of the distance to the assigned centroid and of the kNN anomaly score, the share of artifacts
+ * among its nearest references ({@link NeighbourLabels}), the stamp descriptors of the embedding
+ * stage, then a one-hot encoding of the cluster. Logarithms because the first three
  * are positive scales spanning decades, and bogus detections sit in their upper tails.
  */
 public final class ArtifactFeatures {
@@ -18,7 +19,8 @@ public final class ArtifactFeatures {
   private ArtifactFeatures() {}
 
   public static List<String> names(int clusters) {
-    List<String> names = new ArrayList<>(List.of("ln_reconstruction_error", "ln_centroid_distance", "ln_knn_score"));
+    List<String> names = new ArrayList<>(List.of("ln_reconstruction_error", "ln_centroid_distance", "ln_knn_score",
+        "neighbour_artifact_share"));
     names.addAll(StampDescriptors.NAMES);
     for (int c = 0; c < clusters; c++) {
       names.add("cluster_" + c);
@@ -27,17 +29,18 @@ public final class ArtifactFeatures {
   }
 
   public static double[] of(double reconstructionError, LatentClusters.Assignment assignment, double knnScore,
-      double[] descriptors, int clusters) {
+      double neighbourArtifactShare, double[] descriptors, int clusters) {
     int m = StampDescriptors.NAMES.size();
     if (descriptors.length != m) {
       throw new IllegalArgumentException(descriptors.length + " stamp descriptors, expected " + m);
     }
-    double[] x = new double[3 + m + clusters];
+    double[] x = new double[4 + m + clusters];
     x[0] = Math.log(Math.max(FLOOR, reconstructionError));
     x[1] = Math.log(Math.max(FLOOR, assignment.distance()));
     x[2] = Math.log(Math.max(FLOOR, knnScore));
-    System.arraycopy(descriptors, 0, x, 3, m);
-    x[3 + m + assignment.cluster()] = 1.0;
+    x[3] = neighbourArtifactShare;
+    System.arraycopy(descriptors, 0, x, 4, m);
+    x[4 + m + assignment.cluster()] = 1.0;
     return x;
   }
 }

@@ -8,13 +8,16 @@ import java.util.Optional;
  * a weak label to train on, the logistic regression from {@link ArtifactFeatures} to P(artifact).
  *
  * @param label what the regression was trained against, e.g. {@code drb < 0.5}
+ * @param neighbourLabels the weak labels of the survey's references
  */
-public record ArtifactModel(LatentClusters clusters, Optional<LogisticRegression> regression, String label) {
+public record ArtifactModel(LatentClusters clusters, Optional<LogisticRegression> regression, String label,
+    NeighbourLabels neighbourLabels) {
 
   public ArtifactModel {
     Objects.requireNonNull(clusters, "clusters");
     Objects.requireNonNull(regression, "regression");
     Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(neighbourLabels, "neighbourLabels");
     regression.ifPresent(r -> {
       if (r.features() != ArtifactFeatures.names(clusters.k()).size()) {
         throw new IllegalArgumentException("regression of " + r.features() + " features for " + clusters.k() + " clusters");
@@ -24,7 +27,9 @@ public record ArtifactModel(LatentClusters clusters, Optional<LogisticRegression
 
   /** P(artifact), or empty when this survey has no regression. */
   public Optional<Double> probability(double reconstructionError, LatentClusters.Assignment assignment, double knnScore,
-      double[] descriptors) {
-    return regression.map(r -> r.probability(ArtifactFeatures.of(reconstructionError, assignment, knnScore, descriptors, clusters.k())));
+      long[] neighbourAlertIds, double[] descriptors) {
+    double share = neighbourLabels.artifactShare(neighbourAlertIds);
+    return regression.map(r -> r.probability(
+        ArtifactFeatures.of(reconstructionError, assignment, knnScore, share, descriptors, clusters.k())));
   }
 }

@@ -68,7 +68,8 @@ public final class ArtifactModels {
         JsonNode r = regressions.get(e.getKey());
         Optional<LogisticRegression> regression = r == null ? Optional.empty() : Optional.of(readRegression(r));
         String label = r == null ? "none" : r.path("label").asText("unknown");
-        models.put(e.getKey(), new ArtifactModel(e.getValue(), regression, label));
+        NeighbourLabels labels = r == null ? new NeighbourLabels(Map.of(), 0) : readLabels(r);
+        models.put(e.getKey(), new ArtifactModel(e.getValue(), regression, label, labels));
       }
       for (Survey s : regressions.keySet()) {
         if (!clusters.containsKey(s)) {
@@ -119,6 +120,12 @@ public final class ArtifactModels {
         array(reg.putArray("scales"), r.scales());
         array(reg.putArray("weights"), r.weights());
         reg.put("intercept", r.intercept());
+        NeighbourLabels labels = model.neighbourLabels();
+        ObjectNode refLabels = reg.putObject("referenceLabels");
+        refLabels.put("baseRate", labels.baseRate());
+        ArrayNode artifacts = refLabels.putArray("artifacts");
+        ArrayNode real = refLabels.putArray("real");
+        new java.util.TreeMap<>(labels.artifactByAlertId()).forEach((id, isArtifact) -> (isArtifact ? artifacts : real).add(id));
         ObjectNode notes = reg.putObject("training");
         trainingNotes.getOrDefault(survey, Map.of()).forEach((k, v) -> notes.putPOJO(k, v));
       });
@@ -155,6 +162,24 @@ public final class ArtifactModels {
   private static LogisticRegression readRegression(JsonNode node) {
     return new LogisticRegression(doubles(node.path("means")), doubles(node.path("scales")),
         doubles(node.path("weights")), number(node.path("intercept")));
+  }
+
+  private static NeighbourLabels readLabels(JsonNode node) {
+    JsonNode refs = node.path("referenceLabels");
+    Map<Long, Boolean> labels = new java.util.HashMap<>();
+    for (String side : new String[] {"artifacts", "real"}) {
+      JsonNode ids = refs.path(side);
+      if (!ids.isArray()) {
+        throw new IllegalArgumentException("referenceLabels." + side + " is not an array");
+      }
+      for (JsonNode id : ids) {
+        if (!id.canConvertToLong()) {
+          throw new IllegalArgumentException("referenceLabels." + side + " holds " + id);
+        }
+        labels.put(id.asLong(), side.equals("artifacts"));
+      }
+    }
+    return new NeighbourLabels(labels, number(refs.path("baseRate")));
   }
 
   private static double[] doubles(JsonNode array) {

@@ -5,7 +5,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.nightjar.models.Scorer;
 import org.nightjar.models.ScoringContext;
-import org.nightjar.schemas.avro.AnomalyScore;
 import org.nightjar.schemas.avro.ArtifactScore;
 import org.nightjar.schemas.avro.Tag;
 
@@ -51,8 +50,8 @@ public final class ArtifactScorer implements Scorer {
       double error = ctx.reconstructionError().orElseThrow();
       LatentClusters.Assignment a = model.get().clusters().assign(ctx.searchVector().get());
       double[] descriptors = ctx.descriptors();
-      Optional<Double> p = ctx.anomaly().map(AnomalyScore::getScore)
-          .flatMap(knn -> model.get().probability(error, a, knn, descriptors));
+      Optional<Double> p = ctx.anomaly().flatMap(anomaly -> model.get().probability(error, a, anomaly.getScore(),
+          anomaly.getNeighbours().stream().mapToLong(n -> n.getAlertId()).toArray(), descriptors));
       ctx.setArtifact(ArtifactScore.newBuilder().setReconstructionError(error).setCluster(a.cluster())
           .setCentroidDistance(a.distance()).setProbability(p.orElse(null)).build());
       if (p.isPresent() && p.get() > tagProbability) {

@@ -79,7 +79,7 @@ public final class LatentBundleSteps {
       artifact.models().addTo(writer, artifact.facts());
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("heldOutRule", holdout.describe());
-      facts.put("features", "ln reconstruction error, ln distance to the centroid, ln kNN score (leave-one-object-out), cluster one-hot");
+      facts.put("features", "ln reconstruction error, ln distance to the centroid, ln kNN score and artifact share of the neighbours (leave-one-object-out), stamp descriptors, cluster one-hot");
       artifact.facts().forEach((survey, f) -> facts.put(survey.name(), f));
       writer.trainingData(ARTIFACT_FACTS, facts);
       artifact.facts().forEach((survey, f) -> log.printf("%s: K=%s (silhouettes %s), sizes %s; regression on %s labelled references, %s artifacts (%s)%n",

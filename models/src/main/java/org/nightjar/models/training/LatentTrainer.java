@@ -18,6 +18,7 @@ import org.nightjar.models.artifact.ArtifactModels;
 import org.nightjar.models.artifact.ClusterFitter;
 import org.nightjar.models.artifact.LatentClusters;
 import org.nightjar.models.artifact.LogisticRegression;
+import org.nightjar.models.artifact.NeighbourLabels;
 import org.nightjar.models.artifact.WeakLabel;
 import org.nightjar.models.index.IndexKind;
 import org.nightjar.schemas.Survey;
@@ -102,8 +103,9 @@ public final class LatentTrainer {
 
   /**
    * Clusters every survey's references and, where the survey has enough weakly labelled
-   * references of both classes, fits the artifact regression on them. The kNN feature of a
-   * reference is its leave-one-object-out score, as a new alert's would be.
+   * references of both classes, fits the artifact regression on them. The kNN score and the
+   * neighbours' artifact share of a reference come from its leave-one-object-out neighbours, as
+   * a new alert's would.
    */
   public ArtifactTraining artifact(List<LatentSample> samples, ReferenceSet references) {
     Map<Survey, List<LatentSample>> bySurvey = training(samples);
@@ -116,7 +118,11 @@ public final class LatentTrainer {
       bySurvey.getOrDefault(survey, List.of()).forEach(s -> byId.put(s.alertId(), s));
       LatentClusters clusters = ClusterFitter.standard(seed).fit(refs.vectors());
       SearchSpace space = references.space();
-      double[] knn = neighbours(refs).leaveOneObjectOutScores(k);
+      SurveyNeighbours.Nearest[] nearest = neighbours(refs).leaveOneObjectOut(k);
+      Map<Long, Boolean> labelById = new java.util.HashMap<>();
+      byId.forEach((id, s) -> s.artifact().ifPresent(label -> labelById.put(id, label)));
+      double baseRate = labelById.isEmpty() ? 0 : labelById.values().stream().filter(b -> b).count() / (double) labelById.size();
+      NeighbourLabels neighbourLabels = new NeighbourLabels(labelById, baseRate);
       List<double[]> x = new ArrayList<>();
       List<Boolean> y = new ArrayList<>();
       for (int i = 0; i < refs.size(); i++) {
@@ -125,7 +131,9 @@ public final class LatentTrainer {
           continue;
         }
         LatentClusters.Assignment a = clusters.assign(space.vector(s.vector(), s.descriptors()));
-        x.add(ArtifactFeatures.of(s.reconstructionError(), a, knn[i], s.descriptors(), clusters.k()));
+        long[] neighbourIds = java.util.Arrays.stream(nearest[i].rows()).mapToLong(row -> refs.alertIds()[row]).toArray();
+        x.add(ArtifactFeatures.of(s.reconstructionError(), a, nearest[i].score(),
+            neighbourLabels.artifactShare(neighbourIds), s.descriptors(), clusters.k()));
         y.add(s.artifact().get());
       }
       long positives = y.stream().filter(b -> b).count();
@@ -148,7 +156,7 @@ public final class LatentTrainer {
       } else {
         f.put("regression", "none: fewer than " + MIN_PER_CLASS + " labelled references of a class");
       }
-      models.put(survey, new ArtifactModel(clusters, regression, label));
+      models.put(survey, new ArtifactModel(clusters, regression, label, neighbourLabels));
       facts.put(survey, f);
     }
     return new ArtifactTraining(new ArtifactModels(models), facts);
