@@ -33,8 +33,10 @@ public final class LatentTrainer {
 
   /** Fewest labelled artifacts (and real alerts) worth a regression. */
   private static final int MIN_PER_CLASS = 5;
-  /** Penalty of the artifact regression on its standardised weights. */
-  public static final double L2 = 1.0;
+  /** Penalties of the artifact regression tried, chosen by cross-validation on the training alerts. */
+  public static final double[] L2_CHOICES = {0.1, 1.0, 10.0, 100.0};
+  /** Folds of that cross-validation, by object. */
+  private static final int FOLDS = 5;
 
   private final int k;
   private final long seed;
@@ -125,6 +127,7 @@ public final class LatentTrainer {
       NeighbourLabels neighbourLabels = new NeighbourLabels(labelById, baseRate);
       List<double[]> x = new ArrayList<>();
       List<Boolean> y = new ArrayList<>();
+      List<String> objects = new ArrayList<>();
       for (int i = 0; i < refs.size(); i++) {
         LatentSample s = byId.get(refs.alertIds()[i]);
         if (s == null || s.artifact().isEmpty()) {
@@ -135,6 +138,7 @@ public final class LatentTrainer {
         x.add(ArtifactFeatures.of(s.reconstructionError(), a, nearest[i].score(),
             neighbourLabels.artifactShare(neighbourIds), s.descriptors(), clusters.k()));
         y.add(s.artifact().get());
+        objects.add(s.objectId());
       }
       long positives = y.stream().filter(b -> b).count();
       Map<String, Object> f = new LinkedHashMap<>();
@@ -151,8 +155,18 @@ public final class LatentTrainer {
         for (int i = 0; i < labels.length; i++) {
           labels[i] = y.get(i);
         }
-        regression = Optional.of(LogisticRegression.fit(x.toArray(double[][]::new), labels, L2));
-        f.put("l2", L2);
+        double[][] features = x.toArray(double[][]::new);
+        Map<Double, Double> logLoss = new java.util.TreeMap<>();
+        double best = L2_CHOICES[0];
+        for (double l2 : L2_CHOICES) {
+          logLoss.put(l2, crossValidatedLogLoss(features, labels, objects, l2));
+          if (logLoss.get(l2) < logLoss.get(best)) {
+            best = l2;
+          }
+        }
+        regression = Optional.of(LogisticRegression.fit(features, labels, best));
+        f.put("l2", best);
+        f.put("l2CrossValidatedLogLoss", logLoss);
       } else {
         f.put("regression", "none: fewer than " + MIN_PER_CLASS + " labelled references of a class");
       }
@@ -160,6 +174,34 @@ public final class LatentTrainer {
       facts.put(survey, f);
     }
     return new ArtifactTraining(new ArtifactModels(models), facts);
+  }
+
+  /** Mean log-loss of the regression over folds that keep each object's alerts together. */
+  private static double crossValidatedLogLoss(double[][] x, boolean[] y, List<String> objects, double l2) {
+    double loss = 0;
+    for (int fold = 0; fold < FOLDS; fold++) {
+      List<double[]> trainX = new ArrayList<>();
+      List<Boolean> trainY = new ArrayList<>();
+      List<Integer> test = new ArrayList<>();
+      for (int i = 0; i < x.length; i++) {
+        if (Math.floorMod(objects.get(i).hashCode(), FOLDS) == fold) {
+          test.add(i);
+        } else {
+          trainX.add(x[i]);
+          trainY.add(y[i]);
+        }
+      }
+      boolean[] labels = new boolean[trainY.size()];
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = trainY.get(i);
+      }
+      LogisticRegression m = LogisticRegression.fit(trainX.toArray(double[][]::new), labels, l2);
+      for (int i : test) {
+        double p = Math.min(1 - 1e-9, Math.max(1e-9, m.probability(x[i])));
+        loss -= y[i] ? Math.log(p) : Math.log(1 - p);
+      }
+    }
+    return loss / x.length;
   }
 
   private static SurveyNeighbours neighbours(SurveyReferences refs) {
