@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
     description = {"Build the exact and the approximate latent index over N x 64 vectors of two kinds (real alert",
         "embeddings replicated with noise, plain Gaussian), time batched k=5 searches on one thread, and measure the",
         "approximate index's recall@5 at several search beams, beside the goals; last line key=value.",
-        "Run with OMP_NUM_THREADS=1 (the launcher's default). At 1,000,000 rows it needs about 1.2 GB of heap;",
-        "the launcher gives 2 GB (raise it with NIGHTJAR_JAVA_OPTS, e.g. \"-Xmx4g -XX:+UseParallelGC\")."})
+        "Run with OMP_NUM_THREADS=1 (the launcher's default). At 1,000,000 rows it needs about 1 GB of heap and takes",
+        "about half an hour on 2 cores (graph builds); the launcher gives 2 GB of heap (for more:",
+        "NIGHTJAR_JAVA_OPTS=\"-Xmx4g -XX:+UseParallelGC -Dorg.bytedeco.javacpp.maxbytes=3G\")."})
 public final class IndexBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
