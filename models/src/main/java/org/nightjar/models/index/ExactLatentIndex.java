@@ -2,6 +2,7 @@ package org.nightjar.models.index;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -82,7 +83,7 @@ public final class ExactLatentIndex implements LatentIndex {
           int at = i * width;
           if (row >= size) {
             // Padding: a score of +inf, which no threshold accepts.
-            java.util.Arrays.fill(operand, at, at + dimension, 0f);
+            Arrays.fill(operand, at, at + dimension, 0f);
             operand[at + dimension] = Float.POSITIVE_INFINITY;
             continue;
           }
