@@ -61,6 +61,7 @@ public final class ExactLatentIndex implements LatentIndex {
   private final double maxCentredNorm;
   private final double errorFactor;
 
+  @SuppressWarnings("try") // the scope is the point: the chunks must outlive any workspace of the caller
   private ExactLatentIndex(float[] rows, int size, int dimension, ExactIndexOptions options) {
     this.rows = rows;
     this.size = size;
@@ -138,6 +139,7 @@ public final class ExactLatentIndex implements LatentIndex {
   }
 
   @Override
+  @SuppressWarnings("try") // the scope is the point: a search's arrays are freed by the search, not a workspace
   public Neighbourhoods search(float[][] queries, int k) {
     Vectors.checkSearch(queries, k, dimension);
     int n = queries.length;
