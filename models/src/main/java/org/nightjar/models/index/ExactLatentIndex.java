@@ -2,6 +2,7 @@ package org.nightjar.models.index;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -60,6 +61,7 @@ public final class ExactLatentIndex implements LatentIndex {
   private final double maxCentredNorm;
   private final double errorFactor;
 
+  @SuppressWarnings("try") // the scope is the point: the chunks must outlive any workspace of the caller
   private ExactLatentIndex(float[] rows, int size, int dimension, ExactIndexOptions options) {
     this.rows = rows;
     this.size = size;
@@ -82,7 +84,7 @@ public final class ExactLatentIndex implements LatentIndex {
           int at = i * width;
           if (row >= size) {
             // Padding: a score of +inf, which no threshold accepts.
-            java.util.Arrays.fill(operand, at, at + dimension, 0f);
+            Arrays.fill(operand, at, at + dimension, 0f);
             operand[at + dimension] = Float.POSITIVE_INFINITY;
             continue;
           }
@@ -137,6 +139,7 @@ public final class ExactLatentIndex implements LatentIndex {
   }
 
   @Override
+  @SuppressWarnings("try") // the scope is the point: a search's arrays are freed by the search, not a workspace
   public Neighbourhoods search(float[][] queries, int k) {
     Vectors.checkSearch(queries, k, dimension);
     int n = queries.length;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * Throughput figures: decoding alone (packet + three stamps, one thread), then end to end through
  * a real in-JVM broker with the scorers that are configured. The last line is key=value pairs.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {XdBenchCommand.class, AutoencoderBenchCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {XdBenchCommand.class, AutoencoderBenchCommand.class, IndexBenchCommand.class},
     description = {"Measure decode-only alerts/s over an alert folder, and end-to-end alerts/s through an in-JVM broker (or a cluster: --cluster).",
         "Prints its figures; the last line is key=value pairs."})
 public final class BenchCommand implements Callable<Integer> {

@@ -1,0 +1,17 @@
+/**
+ * k-nearest-neighbour search in the latent space: the {@link org.nightjar.models.index.LatentIndex}
+ * contract and its two implementations, chosen by {@link org.nightjar.models.index.IndexKind}.
+ *
+ * <ul>
+ *   <li>{@link org.nightjar.models.index.ExactLatentIndex}: every row, one BLAS product per chunk of
+ *       rows and block of queries; exact answers (equal to a double-precision brute force).</li>
+ *   <li>{@link org.nightjar.models.index.ApproximateLatentIndex}: a jvector graph walk, tuned by
+ *       {@link org.nightjar.models.index.ApproximateIndexOptions}; exact distances for the rows it
+ *       finds, recall below 1.</li>
+ *   <li>Measurement: {@link org.nightjar.models.index.IndexBenchmark} ({@code nightjar bench index}).</li>
+ * </ul>
+ *
+ * <p>Both copy the vectors they are built from, are immutable afterwards and may be searched from
+ * several threads at once.
+ */
+package org.nightjar.models.index;

@@ -1,0 +1,91 @@
+package org.nightjar.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.nightjar.models.index.IndexBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Latent index speed, memory and recall: exact against approximate, on real-like and Gaussian data. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+    description = {"Build the exact and the approximate latent index over N x 64 vectors of two kinds (real alert",
+        "embeddings replicated with noise, plain Gaussian), time batched k=5 searches on one thread, and measure the",
+        "approximate index's recall@5 at several search beams, beside the goals; last line key=value.",
+        "Run with OMP_NUM_THREADS=1 (the launcher's default). At 1,000,000 rows it needs about 1 GB of heap and takes",
+        "about half an hour on 2 cores (graph builds); the launcher gives 2 GB of heap (for more:",
+        "NIGHTJAR_JAVA_OPTS=\"-Xmx4g -XX:+UseParallelGC -Dorg.bytedeco.javacpp.maxbytes=3G\")."})
+public final class IndexBenchCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--sizes", defaultValue = "100000,1000000", description = "Numbers of rows (default: ${DEFAULT-VALUE}).")
+  String sizes;
+
+  @Option(names = "--kinds", defaultValue = "real,gaussian",
+      description = "Data kinds: real (embeddings of the alert sample, replicated with noise), gaussian (default: ${DEFAULT-VALUE}).")
+  String kinds;
+
+  @Option(names = "--seconds", defaultValue = "3", description = "Timed seconds per rate, after a warm-up (default: ${DEFAULT-VALUE}).")
+  double seconds;
+
+  @Option(names = "--queries", defaultValue = "1000", description = "Queries the recall is measured on (default: ${DEFAULT-VALUE}).")
+  int queries;
+
+  @Option(names = "--beams", defaultValue = "16,32,64,128,256",
+      description = "Search beams of the approximate index to measure (default: ${DEFAULT-VALUE}).")
+  String beams;
+
+  @Option(names = "--build-threads", description = "Threads building the graph (default: all processors).")
+  Integer buildThreads;
+
+  @Option(names = "--max-degree", description = "Graph degree M (default: the index's default).")
+  Integer maxDegree;
+
+  @Option(names = "--construction-beam", description = "Beam width while building (default: the index's default).")
+  Integer constructionBeam;
+
+  @Option(names = "--noise", defaultValue = "0.25",
+      description = "Kind real: noise length as a fraction of the median nearest-neighbour distance (default: ${DEFAULT-VALUE}).")
+  double noise;
+
+  @Option(names = "--alerts", paramLabel = "DIR", description = "Kind real: folder of .avro packets (default: the bundled sample).")
+  Path alerts;
+
+  @Option(names = "--quick", description = "Small sizes (5,000 and 20,000), short timings: a smoke test.")
+  boolean quick;
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> args = new ArrayList<>();
+    if (quick) {
+      args.add("--quick");
+    }
+    boolean explicitSizes = spec.commandLine().getParseResult().hasMatchedOption("--sizes");
+    if (!quick || explicitSizes) {
+      args.addAll(List.of("--sizes", sizes));
+    }
+    for (String name : List.of("--seconds", "--queries", "--beams")) {
+      if (!quick || spec.commandLine().getParseResult().hasMatchedOption(name)) {
+        args.addAll(List.of(name, spec.findOption(name).getValue().toString()));
+      }
+    }
+    args.addAll(List.of("--kinds", kinds, "--noise", Double.toString(noise)));
+    if (buildThreads != null) {
+      args.addAll(List.of("--build-threads", buildThreads.toString()));
+    }
+    if (maxDegree != null) {
+      args.addAll(List.of("--max-degree", maxDegree.toString()));
+    }
+    if (constructionBeam != null) {
+      args.addAll(List.of("--construction-beam", constructionBeam.toString()));
+    }
+    if (Arrays.asList(kinds.split(",")).contains("real")) {
+      args.addAll(List.of("--alerts", SampleAlerts.resolve(alerts, spec.commandLine()).toString()));
+    }
+    IndexBenchmark.main(args.toArray(String[]::new));
+    return 0;
+  }
+}
