@@ -36,9 +36,10 @@ public record ApproximateIndexOptions(int maxDegree, int constructionBeam, float
    * one build thread. Measured with {@link IndexBenchmark} on real embeddings replicated with
    * noise, one core: M = 16 (construction beam 50) reached recall@5 0.95 at beam 32 over 100,000
    * rows where M = 32 reached 0.99; without the hierarchy recall at beam 64 fell from 0.98 to 0.83
-   * over 300,000 rows. Beam 256 is the smallest tried that reached recall@5 ≥ 0.99 over
-   * 1,000,000 rows (0.991; beam 128: 0.989, beam 64: 0.971); over 100,000 rows beam 64 already
-   * reaches 0.994 ({@link #withSearchBeam} trades it without a rebuild).
+   * over 300,000 rows. Beam 256 is the smallest tried that comes to recall@5 0.99 over
+   * 1,000,000 rows (0.991 and 0.990 in two builds; beam 128: 0.989 and 0.985, beam 64: 0.97); over
+   * 100,000 rows beam 32 to 64 already reaches 0.99 ({@link ApproximateLatentIndex#withSearchBeam}
+   * trades it without a rebuild). On plain Gaussian vectors no beam up to 256 reaches 0.9.
    */
   public static ApproximateIndexOptions defaults() {
     return new ApproximateIndexOptions(32, 100, 1.2f, 1.2f, true, 256, 1);
