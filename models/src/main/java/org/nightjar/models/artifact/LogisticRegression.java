@@ -63,8 +63,25 @@ public record LogisticRegression(double[] means, double[] scales, double[] weigh
    * @param l2 penalty on the squared weights of the standardised features (e.g. 1.0)
    */
   public static LogisticRegression fit(double[][] x, boolean[] positive, double l2) {
+    double[] target = new double[positive.length];
+    for (int i = 0; i < target.length; i++) {
+      target[i] = positive[i] ? 1 : 0;
+    }
+    return fit(x, target, l2);
+  }
+
+  /**
+   * Fits the model to soft targets: {@code target[i]} in 0..1 is the probability that example
+   * {@code i} is positive (the cross-entropy to it is minimised).
+   */
+  public static LogisticRegression fit(double[][] x, double[] target, double l2) {
     int n = x.length;
-    if (n == 0 || positive.length != n) {
+    for (double t : target) {
+      if (!(t >= 0 && t <= 1)) {
+        throw new IllegalArgumentException("targets must lie within 0..1, got " + t);
+      }
+    }
+    if (n == 0 || target.length != n) {
       throw new IllegalArgumentException("need as many labels as rows, and at least one row");
     }
     int p = x[0].length;
@@ -97,7 +114,7 @@ public record LogisticRegression(double[] means, double[] scales, double[] weigh
       for (int i = 0; i < n; i++) {
         double mu = sigmoid(dot(beta, z[i]));
         double w = Math.max(mu * (1 - mu), 1e-12);
-        double r = (positive[i] ? 1.0 : 0.0) - mu;
+        double r = target[i] - mu;
         for (int a = 0; a <= p; a++) {
           gradient[a] += r * z[i][a];
           for (int b = a; b <= p; b++) {

@@ -28,6 +28,16 @@ public record WeakLabel(String field, double threshold) {
     return v.isPresent() && Double.isFinite(v.getAsDouble()) ? Optional.of(v.getAsDouble() < threshold) : Optional.empty();
   }
 
+  /**
+   * How bogus the survey's own score says the alert is, 0..1 (1 minus the real/bogus score);
+   * empty when it carries no such field.
+   */
+  public java.util.OptionalDouble bogusness(Alert alert) {
+    OptionalDouble v = alert.number(field);
+    return v.isPresent() && Double.isFinite(v.getAsDouble())
+        ? OptionalDouble.of(Math.min(1, Math.max(0, 1 - v.getAsDouble()))) : OptionalDouble.empty();
+  }
+
   public String describe() {
     return field + " < " + threshold;
   }

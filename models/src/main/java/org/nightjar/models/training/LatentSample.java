@@ -9,7 +9,8 @@ import org.nightjar.schemas.Survey;
  *
  * @param descriptors the stamp descriptors the embedding stage measured beside the latent vector
  * @param artifact true when the survey's own real/bogus score calls it bogus; empty without a score
+ * @param bogusness 1 minus the survey's real/bogus score, NaN without one
  */
 public record LatentSample(
     Survey survey, long alertId, String objectId, float[] vector, double[] descriptors, double reconstructionError,
-    Optional<Boolean> artifact, boolean heldOut) {}
+    Optional<Boolean> artifact, double bogusness, boolean heldOut) {}

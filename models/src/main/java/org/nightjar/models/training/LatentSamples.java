@@ -74,8 +74,9 @@ public final class LatentSamples {
       }
       Alert a = ctx.alert();
       Optional<Boolean> label = WeakLabel.of(a.survey()).flatMap(l -> l.isArtifact(a));
+      double bogusness = WeakLabel.of(a.survey()).map(l -> l.bogusness(a).orElse(Double.NaN)).orElse(Double.NaN);
       out.add(new LatentSample(a.survey(), a.alertId(), a.objectId(), ctx.embedding().get(), ctx.descriptors(),
-          ctx.reconstructionError().getAsDouble(), label, holdout.isHeldOut(a)));
+          ctx.reconstructionError().getAsDouble(), label, bogusness, holdout.isHeldOut(a)));
     }
     return without;
   }

@@ -105,7 +105,8 @@ public final class LatentTrainer {
 
   /**
    * Clusters every survey's references and, where the survey has enough weakly labelled
-   * references of both classes, fits the artifact regression on them. The kNN score and the
+   * references of both classes, fits the artifact regression on them, to 1 minus the survey's
+   * real/bogus score as a soft target. The kNN score and the
    * neighbours' artifact share of a reference come from its leave-one-object-out neighbours, as
    * a new alert's would.
    */
@@ -127,6 +128,7 @@ public final class LatentTrainer {
       NeighbourLabels neighbourLabels = new NeighbourLabels(labelById, baseRate);
       List<double[]> x = new ArrayList<>();
       List<Boolean> y = new ArrayList<>();
+      List<Double> soft = new ArrayList<>();
       List<String> objects = new ArrayList<>();
       for (int i = 0; i < refs.size(); i++) {
         LatentSample s = byId.get(refs.alertIds()[i]);
@@ -138,6 +140,9 @@ public final class LatentTrainer {
         x.add(ArtifactFeatures.of(s.reconstructionError(), a, nearest[i].score(),
             neighbourLabels.artifactShare(neighbourIds), s.descriptors(), clusters.k()));
         y.add(s.artifact().get());
+        // The survey's score itself (1 - drb), not only its side of 0.5: a drb of 0.45 and one of
+        // 0.01 are not the same evidence.
+        soft.add(Double.isFinite(s.bogusness()) ? s.bogusness() : (s.artifact().get() ? 1.0 : 0.0));
         objects.add(s.objectId());
       }
       long positives = y.stream().filter(b -> b).count();
@@ -151,22 +156,20 @@ public final class LatentTrainer {
       f.put("artifacts", positives);
       Optional<LogisticRegression> regression = Optional.empty();
       if (positives >= MIN_PER_CLASS && x.size() - positives >= MIN_PER_CLASS) {
-        boolean[] labels = new boolean[y.size()];
-        for (int i = 0; i < labels.length; i++) {
-          labels[i] = y.get(i);
-        }
         double[][] features = x.toArray(double[][]::new);
+        double[] targets = soft.stream().mapToDouble(Double::doubleValue).toArray();
         Map<Double, Double> logLoss = new java.util.TreeMap<>();
         double best = L2_CHOICES[0];
         for (double l2 : L2_CHOICES) {
-          logLoss.put(l2, crossValidatedLogLoss(features, labels, objects, l2));
+          logLoss.put(l2, crossValidatedLogLoss(features, targets, objects, l2));
           if (logLoss.get(l2) < logLoss.get(best)) {
             best = l2;
           }
         }
-        regression = Optional.of(LogisticRegression.fit(features, labels, best));
+        regression = Optional.of(LogisticRegression.fit(features, targets, best));
         f.put("l2", best);
         f.put("l2CrossValidatedLogLoss", logLoss);
+        f.put("target", "1 - the survey's real/bogus score (soft), artifacts counted by " + label);
       } else {
         f.put("regression", "none: fewer than " + MIN_PER_CLASS + " labelled references of a class");
       }
@@ -176,12 +179,12 @@ public final class LatentTrainer {
     return new ArtifactTraining(new ArtifactModels(models), facts);
   }
 
-  /** Mean log-loss of the regression over folds that keep each object's alerts together. */
-  private static double crossValidatedLogLoss(double[][] x, boolean[] y, List<String> objects, double l2) {
+  /** Mean cross-entropy to the soft targets over folds that keep each object's alerts together. */
+  private static double crossValidatedLogLoss(double[][] x, double[] y, List<String> objects, double l2) {
     double loss = 0;
     for (int fold = 0; fold < FOLDS; fold++) {
       List<double[]> trainX = new ArrayList<>();
-      List<Boolean> trainY = new ArrayList<>();
+      List<Double> trainY = new ArrayList<>();
       List<Integer> test = new ArrayList<>();
       for (int i = 0; i < x.length; i++) {
         if (Math.floorMod(objects.get(i).hashCode(), FOLDS) == fold) {
@@ -191,14 +194,11 @@ public final class LatentTrainer {
           trainY.add(y[i]);
         }
       }
-      boolean[] labels = new boolean[trainY.size()];
-      for (int i = 0; i < labels.length; i++) {
-        labels[i] = trainY.get(i);
-      }
-      LogisticRegression m = LogisticRegression.fit(trainX.toArray(double[][]::new), labels, l2);
+      double[] targets = trainY.stream().mapToDouble(Double::doubleValue).toArray();
+      LogisticRegression m = LogisticRegression.fit(trainX.toArray(double[][]::new), targets, l2);
       for (int i : test) {
         double p = Math.min(1 - 1e-9, Math.max(1e-9, m.probability(x[i])));
-        loss -= y[i] ? Math.log(p) : Math.log(1 - p);
+        loss -= y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
       }
     }
     return loss / x.length;

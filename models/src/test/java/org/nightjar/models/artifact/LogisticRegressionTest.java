@@ -41,4 +41,20 @@ class LogisticRegressionTest {
     assertTrue(Double.isFinite(m.weights()[0]) && m.weights()[0] > 0);
     assertTrue(m.probability(new double[] {3}) > 0.5 && m.probability(new double[] {0}) < 0.5);
   }
+
+  @Test
+  void shouldFitSoftTargetsAsTheProbabilitiesTheyAre() {
+    SplittableRandom r = new SplittableRandom(13);
+    int n = 5_000;
+    double[][] x = new double[n][1];
+    double[] target = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i][0] = r.nextGaussian();
+      target[i] = 1 / (1 + Math.exp(-(0.5 + 1.5 * x[i][0])));
+    }
+    LogisticRegression m = LogisticRegression.fit(x, target, 1e-9);
+    // With the exact probabilities as targets the fit is the generating model itself.
+    assertEquals(0.5, m.intercept() - m.weights()[0] * m.means()[0] / m.scales()[0], 1e-3);
+    assertEquals(1.5, m.weights()[0] / m.scales()[0], 1e-3);
+  }
 }
