@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.nightjar.models.bundle.ModelBundle;
 import org.nightjar.models.evaluation.HeldOutScoring;
 import org.nightjar.models.evaluation.LatentEvaluation;
-import org.nightjar.models.evaluation.LatentEvaluationFigures;
 import org.nightjar.schemas.AlertFiles;
 import picocli.CommandLine.Option;
 
