@@ -3,9 +3,6 @@ package org.nightjar.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nightjar.models.stargal.StarGalaxyModel;
 import org.nightjar.models.stargal.StarGalaxyModelJson;
 import org.nightjar.schemas.testing.SampleAlerts;
-import picocli.CommandLine;
 
 /** {@code train xd} then {@code evaluate xd} on the ZTF alerts of the sample. */
 class XdCommandsTest {
