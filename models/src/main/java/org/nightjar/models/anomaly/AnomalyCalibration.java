@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.nightjar.models.bundle.BundleException;
 import org.nightjar.models.bundle.ModelBundle;
 import org.nightjar.models.bundle.ModelBundleWriter;
+import org.nightjar.models.preprocess.SortedQuantile;
 import org.nightjar.schemas.Survey;
 
 /**
@@ -66,10 +67,7 @@ public final class AnomalyCalibration {
 
     /** The score at quantile {@code q} (0..1) of the table, by linear interpolation. */
     public double quantile(double q) {
-      double pos = q * (sortedScores.length - 1);
-      int lo = (int) Math.floor(pos);
-      int hi = Math.min(sortedScores.length - 1, lo + 1);
-      return sortedScores[lo] + (pos - lo) * (sortedScores[hi] - sortedScores[lo]);
+      return SortedQuantile.of(sortedScores, q);
     }
 
     public int size() {

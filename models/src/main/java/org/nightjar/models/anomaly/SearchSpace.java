@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.nightjar.models.preprocess.SortedQuantile;
 
 /**
  * The space the reference set is searched in: the autoencoder's latent vector followed by the
@@ -72,10 +73,7 @@ public record SearchSpace(int latentDimension, List<String> descriptors, double[
       }
       Arrays.sort(column);
       for (int i = 0; i < KNOTS; i++) {
-        double pos = (i + 1) / 100.0 * (n - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(n - 1, lo + 1);
-        percentiles[j][i] = column[lo] + (pos - lo) * (column[hi] - column[lo]);
+        percentiles[j][i] = SortedQuantile.of(column, (i + 1) / 100.0);
       }
     }
     return new SearchSpace(latentDimension, names, percentiles, weight);

@@ -24,18 +24,23 @@ public record WeakLabel(String field, double threshold) {
 
   /** Whether the alert is an artifact by this label; empty when it carries no such field. */
   public Optional<Boolean> isArtifact(Alert alert) {
-    OptionalDouble v = alert.number(field);
-    return v.isPresent() && Double.isFinite(v.getAsDouble()) ? Optional.of(v.getAsDouble() < threshold) : Optional.empty();
+    OptionalDouble v = score(alert);
+    return v.isPresent() ? Optional.of(v.getAsDouble() < threshold) : Optional.empty();
   }
 
   /**
    * How bogus the survey's own score says the alert is, 0..1 (1 minus the real/bogus score);
    * empty when it carries no such field.
    */
-  public java.util.OptionalDouble bogusness(Alert alert) {
+  public OptionalDouble bogusness(Alert alert) {
+    OptionalDouble v = score(alert);
+    return v.isPresent() ? OptionalDouble.of(Math.min(1, Math.max(0, 1 - v.getAsDouble()))) : OptionalDouble.empty();
+  }
+
+  /** The survey's real/bogus score of the alert, when it has a finite one. */
+  private OptionalDouble score(Alert alert) {
     OptionalDouble v = alert.number(field);
-    return v.isPresent() && Double.isFinite(v.getAsDouble())
-        ? OptionalDouble.of(Math.min(1, Math.max(0, 1 - v.getAsDouble()))) : OptionalDouble.empty();
+    return v.isPresent() && Double.isFinite(v.getAsDouble()) ? v : OptionalDouble.empty();
   }
 
   public String describe() {

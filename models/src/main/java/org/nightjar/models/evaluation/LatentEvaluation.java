@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.nightjar.models.preprocess.SortedQuantile;
 import org.nightjar.models.xd.RocAuc;
 import org.nightjar.schemas.Survey;
 
@@ -152,10 +153,7 @@ public final class LatentEvaluation {
     }
     double[] s = values.clone();
     java.util.Arrays.sort(s);
-    double pos = q * (s.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(s.length - 1, lo + 1);
-    return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    return SortedQuantile.of(s, q);
   }
 
   public HeldOutScoring.Result result() {
