@@ -134,11 +134,6 @@ public final class ClusterFitter {
   }
 
   private static double distance(float[] a, float[] b) {
-    double s = 0;
-    for (int d = 0; d < a.length; d++) {
-      double diff = a[d] - b[d];
-      s += diff * diff;
-    }
-    return Math.sqrt(s);
+    return Math.sqrt(LatentClusters.squaredDistance(a, b));
   }
 }

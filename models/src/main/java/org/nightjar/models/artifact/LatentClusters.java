@@ -45,17 +45,22 @@ public record LatentClusters(float[][] centroids, int[] sizes, Map<Integer, Doub
     int best = 0;
     double bestSq = Double.POSITIVE_INFINITY;
     for (int c = 0; c < centroids.length; c++) {
-      double sq = 0;
-      float[] centroid = centroids[c];
-      for (int d = 0; d < embedding.length; d++) {
-        double diff = embedding[d] - centroid[d];
-        sq += diff * diff;
-      }
+      double sq = squaredDistance(embedding, centroids[c]);
       if (sq < bestSq) {
         bestSq = sq;
         best = c;
       }
     }
     return new Assignment(best, Math.sqrt(bestSq));
+  }
+
+  /** Squared L2 distance of two vectors of one length, summed in double. */
+  static double squaredDistance(float[] a, float[] b) {
+    double sq = 0;
+    for (int d = 0; d < a.length; d++) {
+      double diff = a[d] - b[d];
+      sq += diff * diff;
+    }
+    return sq;
   }
 }
