@@ -35,10 +35,23 @@ public final class ScoringContext {
     }
   }
 
+  /**
+   * The nearest references of the alert's survey that the anomaly stage found, nearest first: at
+   * least as many as the anomaly score's k, kept for the stages after it.
+   */
+  public record Neighbourhood(long[] alertIds, float[] distances) {
+    public Neighbourhood {
+      if (alertIds.length != distances.length) {
+        throw new IllegalArgumentException(alertIds.length + " ids for " + distances.length + " distances");
+      }
+    }
+  }
+
   private final Alert alert;
   private float[] embedding;
   private double[] descriptors;
   private float[] searchVector;
+  private Neighbourhood neighbourhood;
   private OptionalDouble reconstructionError = OptionalDouble.empty();
   private AnomalyScore anomaly;
   private ArtifactScore artifact;
@@ -85,6 +98,15 @@ public final class ScoringContext {
 
   public void setSearchVector(float[] vector) {
     this.searchVector = Objects.requireNonNull(vector, "vector");
+  }
+
+  /** The nearest references the anomaly stage found, when it ran. */
+  public Optional<Neighbourhood> neighbourhood() {
+    return Optional.ofNullable(neighbourhood);
+  }
+
+  public void setNeighbourhood(Neighbourhood neighbourhood) {
+    this.neighbourhood = Objects.requireNonNull(neighbourhood, "neighbourhood");
   }
 
   public OptionalDouble reconstructionError() {

@@ -28,6 +28,12 @@ import org.nightjar.schemas.avro.Tag;
 public final class AnomalyScorer implements Scorer {
 
   public static final String STAGE = "anomaly";
+  /**
+   * Nearest references searched for and kept in the context whatever {@code k} is: the artifact
+   * stage weighs what the references around an alert were judged to be over a wider
+   * neighbourhood than the anomaly score's five.
+   */
+  public static final int NEIGHBOURHOOD = 25;
 
   private final SearchSpace space;
   private final Map<Survey, SurveyNeighbours> neighbours;
@@ -88,12 +94,16 @@ public final class AnomalyScorer implements Scorer {
       ctx.setSearchVector(queries[i]);
       ids[i] = ctx.alert().alertId();
     }
-    SurveyNeighbours.Nearest[] nearest = refs.nearest(queries, ids, k);
+    SurveyNeighbours.Nearest[] nearest = refs.nearest(queries, ids, Math.max(k, NEIGHBOURHOOD));
     for (int i = 0; i < queries.length; i++) {
-      SurveyNeighbours.Nearest n = nearest[i];
-      if (n.rows().length == 0) {
+      SurveyNeighbours.Nearest wide = nearest[i];
+      if (wide.rows().length == 0) {
         continue;
       }
+      contexts.get(i).setNeighbourhood(new ScoringContext.Neighbourhood(
+          java.util.Arrays.stream(wide.rows()).mapToLong(row -> refs.references().alertIds()[row]).toArray(),
+          wide.distances()));
+      SurveyNeighbours.Nearest n = wide.first(k);
       List<Neighbour> explained = new ArrayList<>(n.rows().length);
       for (int j = 0; j < n.rows().length; j++) {
         int row = n.rows()[j];

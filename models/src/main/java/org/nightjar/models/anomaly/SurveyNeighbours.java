@@ -14,7 +14,17 @@ import org.nightjar.models.preprocess.Median;
 public final class SurveyNeighbours {
 
   /** The k nearest references of one query, nearest first, and their median distance. */
-  public record Nearest(int[] rows, float[] distances, double score) {}
+  public record Nearest(int[] rows, float[] distances, double score) {
+
+    /** The {@code k} nearest of these (all when there are fewer), scored by their own median. */
+    public Nearest first(int k) {
+      if (k >= rows.length) {
+        return this;
+      }
+      float[] d = java.util.Arrays.copyOf(distances, k);
+      return new Nearest(java.util.Arrays.copyOf(rows, k), d, medianOf(d));
+    }
+  }
 
   private final SurveyReferences references;
   private final LatentIndex index;
@@ -91,11 +101,14 @@ public final class SurveyNeighbours {
     }
     keptRows = java.util.Arrays.copyOf(keptRows, kept);
     keptDistances = java.util.Arrays.copyOf(keptDistances, kept);
-    double[] d = new double[kept];
-    for (int j = 0; j < kept; j++) {
-      d[j] = keptDistances[j];
+    return new Nearest(keptRows, keptDistances, medianOf(keptDistances));
+  }
+
+  private static double medianOf(float[] distances) {
+    double[] d = new double[distances.length];
+    for (int j = 0; j < d.length; j++) {
+      d[j] = distances[j];
     }
-    double score = kept == 0 ? Double.NaN : Median.ofFirst(d, kept);
-    return new Nearest(keptRows, keptDistances, score);
+    return d.length == 0 ? Double.NaN : Median.ofFirst(d, d.length);
   }
 }

@@ -121,11 +121,14 @@ public final class ArtifactModels {
         array(reg.putArray("weights"), r.weights());
         reg.put("intercept", r.intercept());
         NeighbourLabels labels = model.neighbourLabels();
-        ObjectNode refLabels = reg.putObject("referenceLabels");
+        ObjectNode refLabels = reg.putObject("referenceBogusness");
         refLabels.put("baseRate", labels.baseRate());
-        ArrayNode artifacts = refLabels.putArray("artifacts");
-        ArrayNode real = refLabels.putArray("real");
-        new java.util.TreeMap<>(labels.artifactByAlertId()).forEach((id, isArtifact) -> (isArtifact ? artifacts : real).add(id));
+        ArrayNode ids = refLabels.putArray("alertIds");
+        ArrayNode values = refLabels.putArray("bogusness");
+        new java.util.TreeMap<>(labels.bogusnessByAlertId()).forEach((id, b) -> {
+          ids.add(id);
+          values.add(b);
+        });
         ObjectNode notes = reg.putObject("training");
         trainingNotes.getOrDefault(survey, Map.of()).forEach((k, v) -> notes.putPOJO(k, v));
       });
@@ -165,19 +168,18 @@ public final class ArtifactModels {
   }
 
   private static NeighbourLabels readLabels(JsonNode node) {
-    JsonNode refs = node.path("referenceLabels");
-    Map<Long, Boolean> labels = new java.util.HashMap<>();
-    for (String side : new String[] {"artifacts", "real"}) {
-      JsonNode ids = refs.path(side);
-      if (!ids.isArray()) {
-        throw new IllegalArgumentException("referenceLabels." + side + " is not an array");
+    JsonNode refs = node.path("referenceBogusness");
+    JsonNode ids = refs.path("alertIds");
+    double[] values = doubles(refs.path("bogusness"));
+    if (!ids.isArray() || ids.size() != values.length) {
+      throw new IllegalArgumentException("referenceBogusness needs as many alertIds as bogusness values");
+    }
+    Map<Long, Double> labels = new java.util.HashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      if (!ids.get(i).canConvertToLong()) {
+        throw new IllegalArgumentException("referenceBogusness.alertIds holds " + ids.get(i));
       }
-      for (JsonNode id : ids) {
-        if (!id.canConvertToLong()) {
-          throw new IllegalArgumentException("referenceLabels." + side + " holds " + id);
-        }
-        labels.put(id.asLong(), side.equals("artifacts"));
-      }
+      labels.put(ids.get(i).asLong(), values[i]);
     }
     return new NeighbourLabels(labels, number(refs.path("baseRate")));
   }

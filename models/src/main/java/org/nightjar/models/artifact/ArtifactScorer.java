@@ -5,15 +5,16 @@ import java.util.Objects;
 import java.util.Optional;
 import org.nightjar.models.Scorer;
 import org.nightjar.models.ScoringContext;
+import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.avro.ArtifactScore;
 import org.nightjar.schemas.avro.Tag;
 
 /**
  * Stage {@code artifact}: assigns every alert the {@code anomaly} stage searched with to the
  * nearest cluster of its survey's references (in the same search space) and, from the
- * reconstruction error, the distance to that centroid, the kNN score, the stamp descriptors and
- * the cluster, gives P(artifact). Tags ARTIFACT above
- * the configured probability.
+ * reconstruction error, the distance to that centroid, the kNN score, the bogusness of the
+ * nearest references, the stamp descriptors, the statistics of the whole stamps and the cluster,
+ * gives P(artifact). Tags ARTIFACT above the configured probability.
  *
  * <p>An alert of a survey without an artifact model, or without references (and so no anomaly
  * score), keeps only the reconstruction error.
@@ -49,9 +50,18 @@ public final class ArtifactScorer implements Scorer {
       }
       double error = ctx.reconstructionError().orElseThrow();
       LatentClusters.Assignment a = model.get().clusters().assign(ctx.searchVector().get());
-      double[] descriptors = ctx.descriptors();
-      Optional<Double> p = ctx.anomaly().flatMap(anomaly -> model.get().probability(error, a, anomaly.getScore(),
-          anomaly.getNeighbours().stream().mapToLong(n -> n.getAlertId()).toArray(), descriptors));
+      Optional<Double> p = Optional.empty();
+      if (ctx.anomaly().isPresent() && ctx.neighbourhood().isPresent()) {
+        double[] statistics;
+        try {
+          statistics = DifferenceStatistics.of(ctx.alert());
+        } catch (AlertDecodeException e) {
+          ctx.reject(e.reason(), STAGE, e.getClass().getName(), e.getMessage());
+          continue;
+        }
+        p = model.get().probability(error, a, ctx.anomaly().get().getScore(), ctx.neighbourhood().get(),
+            ctx.descriptors(), statistics);
+      }
       ctx.setArtifact(ArtifactScore.newBuilder().setReconstructionError(error).setCluster(a.cluster())
           .setCentroidDistance(a.distance()).setProbability(p.orElse(null)).build());
       if (p.isPresent() && p.get() > tagProbability) {
@@ -59,4 +69,5 @@ public final class ArtifactScorer implements Scorer {
       }
     }
   }
+
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.nightjar.models.anomaly.AnomalyCalibration;
+import org.nightjar.models.anomaly.AnomalyScorer;
 import org.nightjar.models.anomaly.ReferenceSet;
 import org.nightjar.models.artifact.ArtifactModels;
 import org.nightjar.models.autoencoder.AutoencoderModel;
@@ -79,7 +80,8 @@ public final class LatentBundleSteps {
       artifact.models().addTo(writer, artifact.facts());
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("heldOutRule", holdout.describe());
-      facts.put("features", "ln reconstruction error, ln distance to the centroid, ln kNN score and artifact share of the neighbours (leave-one-object-out), stamp descriptors, cluster one-hot");
+      facts.put("features", "ln reconstruction error, ln distance to the centroid, ln kNN score and distance-weighted bogusness of the "
+          + AnomalyScorer.NEIGHBOURHOOD + " nearest references (leave-one-object-out), stamp descriptors, difference statistics of the whole stamps, cluster one-hot");
       artifact.facts().forEach((survey, f) -> facts.put(survey.name(), f));
       writer.trainingData(ARTIFACT_FACTS, facts);
       artifact.facts().forEach((survey, f) -> log.printf("%s: K=%s (silhouettes %s), sizes %s; regression on %s labelled references, %s artifacts (%s)%n",

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.IntConsumer;
 import org.nightjar.models.ScoringContext;
 import org.nightjar.models.ScoringException;
+import org.nightjar.models.artifact.DifferenceStatistics;
 import org.nightjar.models.artifact.WeakLabel;
 import org.nightjar.models.autoencoder.AutoencoderModel;
 import org.nightjar.models.autoencoder.EmbeddingScorer;
@@ -75,7 +76,14 @@ public final class LatentSamples {
       Alert a = ctx.alert();
       Optional<Boolean> label = WeakLabel.of(a.survey()).flatMap(l -> l.isArtifact(a));
       double bogusness = WeakLabel.of(a.survey()).map(l -> l.bogusness(a).orElse(Double.NaN)).orElse(Double.NaN);
-      out.add(new LatentSample(a.survey(), a.alertId(), a.objectId(), ctx.embedding().get(), ctx.descriptors(),
+      double[] statistics;
+      try {
+        statistics = DifferenceStatistics.of(a);
+      } catch (AlertDecodeException e) {
+        without++;
+        continue;
+      }
+      out.add(new LatentSample(a.survey(), a.alertId(), a.objectId(), ctx.embedding().get(), ctx.descriptors(), statistics,
           ctx.reconstructionError().getAsDouble(), label, bogusness, holdout.isHeldOut(a)));
     }
     return without;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.nightjar.models.anomaly.AnomalyCalibration;
+import org.nightjar.models.anomaly.AnomalyScorer;
 import org.nightjar.models.anomaly.ReferenceSet;
 import org.nightjar.models.anomaly.SearchSpace;
 import org.nightjar.models.autoencoder.StampDescriptors;
@@ -107,8 +108,8 @@ public final class LatentTrainer {
    * Clusters every survey's references and, where the survey has enough weakly labelled
    * references of both classes, fits the artifact regression on them, to 1 minus the survey's
    * real/bogus score as a soft target. The kNN score and the
-   * neighbours' artifact share of a reference come from its leave-one-object-out neighbours, as
-   * a new alert's would.
+   * neighbours' bogusness of a reference come from its leave-one-object-out neighbours, as a new
+   * alert's would.
    */
   public ArtifactTraining artifact(List<LatentSample> samples, ReferenceSet references) {
     Map<Survey, List<LatentSample>> bySurvey = training(samples);
@@ -121,11 +122,11 @@ public final class LatentTrainer {
       bySurvey.getOrDefault(survey, List.of()).forEach(s -> byId.put(s.alertId(), s));
       LatentClusters clusters = ClusterFitter.standard(seed).fit(refs.vectors());
       SearchSpace space = references.space();
-      SurveyNeighbours.Nearest[] nearest = neighbours(refs).leaveOneObjectOut(k);
-      Map<Long, Boolean> labelById = new java.util.HashMap<>();
-      byId.forEach((id, s) -> s.artifact().ifPresent(label -> labelById.put(id, label)));
-      double baseRate = labelById.isEmpty() ? 0 : labelById.values().stream().filter(b -> b).count() / (double) labelById.size();
-      NeighbourLabels neighbourLabels = new NeighbourLabels(labelById, baseRate);
+      SurveyNeighbours.Nearest[] nearest = neighbours(refs).leaveOneObjectOut(Math.max(k, AnomalyScorer.NEIGHBOURHOOD));
+      Map<Long, Double> bogusnessById = new java.util.HashMap<>();
+      byId.forEach((id, s) -> s.artifact().ifPresent(label -> bogusnessById.put(id, softTarget(s))));
+      double baseRate = bogusnessById.values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+      NeighbourLabels neighbourLabels = new NeighbourLabels(bogusnessById, baseRate);
       List<double[]> x = new ArrayList<>();
       List<Boolean> y = new ArrayList<>();
       List<Double> soft = new ArrayList<>();
@@ -137,12 +138,11 @@ public final class LatentTrainer {
         }
         LatentClusters.Assignment a = clusters.assign(space.vector(s.vector(), s.descriptors()));
         long[] neighbourIds = java.util.Arrays.stream(nearest[i].rows()).mapToLong(row -> refs.alertIds()[row]).toArray();
-        x.add(ArtifactFeatures.of(s.reconstructionError(), a, nearest[i].score(),
-            neighbourLabels.artifactShare(neighbourIds), s.descriptors(), clusters.k()));
+        x.add(ArtifactFeatures.of(s.reconstructionError(), a, nearest[i].first(k).score(),
+            neighbourLabels.bogusness(neighbourIds, nearest[i].distances()), s.descriptors(),
+            s.differenceStatistics(), clusters.k()));
         y.add(s.artifact().get());
-        // The survey's score itself (1 - drb), not only its side of 0.5: a drb of 0.45 and one of
-        // 0.01 are not the same evidence.
-        soft.add(Double.isFinite(s.bogusness()) ? s.bogusness() : (s.artifact().get() ? 1.0 : 0.0));
+        soft.add(softTarget(s));
         objects.add(s.objectId());
       }
       long positives = y.stream().filter(b -> b).count();
@@ -177,6 +177,14 @@ public final class LatentTrainer {
       facts.put(survey, f);
     }
     return new ArtifactTraining(new ArtifactModels(models), facts);
+  }
+
+  /**
+   * The survey's score itself (1 - drb), not only its side of 0.5: a drb of 0.45 and one of 0.01
+   * are not the same evidence.
+   */
+  private static double softTarget(LatentSample s) {
+    return Double.isFinite(s.bogusness()) ? s.bogusness() : (s.artifact().orElse(false) ? 1.0 : 0.0);
   }
 
   /** Mean cross-entropy to the soft targets over folds that keep each object's alerts together. */

@@ -52,6 +52,25 @@ class AnomalyScorerTest {
   }
 
   @Test
+  void shouldKeepAWiderNeighbourhoodForLaterStagesWhileScoringOnTheFirstK() {
+    ScoringContext c = embedded(1, 2, 1.5f);
+    scorer(99.5).score(List.of(c));
+    ScoringContext.Neighbourhood wide = c.neighbourhood().orElseThrow();
+    // Twenty references, fewer than the neighbourhood: all of them, nearest first.
+    assertEquals(20, wide.alertIds().length);
+    for (int i = 1; i < wide.distances().length; i++) {
+      assertTrue(wide.distances()[i] >= wide.distances()[i - 1]);
+    }
+    var explained = c.anomaly().orElseThrow().getNeighbours();
+    assertEquals(3, explained.size());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(wide.alertIds()[i], explained.get(i).getAlertId());
+    }
+    // The score is the median of the first three distances, not of the neighbourhood.
+    assertEquals(wide.distances()[1], c.anomaly().get().getScore(), 1e-6);
+  }
+
+  @Test
   void shouldNeverCompareAnAlertWithAnotherSurveysReferences() {
     ScoringContext rubin = new ScoringContext(new StubAlert(5, Survey.RUBIN));
     rubin.setEmbedding(new float[] {1, 1}, 0.1);

@@ -39,6 +39,16 @@ class SurveyNeighboursTest {
   }
 
   @Test
+  void shouldScoreTheFirstKOfAWiderSearchByTheirOwnMedian() {
+    SurveyNeighbours.Nearest wide = line().nearest(new float[][] {{0, 0}}, new long[] {999}, 7)[0];
+    assertEquals(3.0, wide.score(), 1e-6); // distances 0..6
+    SurveyNeighbours.Nearest first = wide.first(3);
+    assertArrayEquals(new int[] {0, 1, 2}, first.rows());
+    assertEquals(1.0, first.score(), 1e-6);
+    assertEquals(wide, wide.first(10));
+  }
+
+  @Test
   void shouldLeaveOutTheWholeObjectWhenCalibrating() {
     double[] scores = line().leaveOneObjectOutScores(1);
     // Point 4 belongs with 5 to object a2: its nearest other object is at 3, one away; point 0

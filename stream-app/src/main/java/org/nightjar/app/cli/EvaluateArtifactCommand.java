@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Artifact ROC AUC against the survey's real/bogus score on held-out alerts. */
 @Command(name = "artifact", mixinStandardHelpOptions = true,
     description = {"Score held-out alerts: ROC AUC of the artifact probability against the survey's real/bogus",
-        "score (ZTF drb < 0.5), with a 95% bootstrap interval, beside the reconstruction error alone.",
+        "score (ZTF drb < 0.5), with a 95%% bootstrap interval, beside the reconstruction error alone.",
         "Figures: artifact.png, artifact.html."})
 public final class EvaluateArtifactCommand extends EvaluateLatentCommand {
   @Override

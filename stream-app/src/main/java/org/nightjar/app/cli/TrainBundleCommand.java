@@ -45,7 +45,7 @@ public final class TrainBundleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String version = options.bundleVersion != null ? options.bundleVersion : "0.3.0";
+    String version = options.bundleVersion != null ? options.bundleVersion : "0.3.1";
     var files = AlertFiles.expand(options.alerts);
     System.err.println("step 1/3: autoencoder on the ZTF alerts of " + folderNames(options.alerts));
     TrainingOptions training = TrainingOptions.defaults().withMaxEpochs(epochs).withSeed(options.seed);
