@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Groups the evaluation commands: figures and plots on alerts held out from training. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Evaluate a trained model on held-out alerts: figures on stdout, plots as PNG/HTML.",
-    subcommands = {EvaluateAnomalyCommand.class, EvaluateArtifactCommand.class, EvaluateXdCommand.class})
+    subcommands = {EvaluateAnomalyCommand.class, EvaluateArtifactCommand.class, EvaluateDescriptorWeightCommand.class,
+        EvaluateXdCommand.class})
 public final class EvaluateCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
