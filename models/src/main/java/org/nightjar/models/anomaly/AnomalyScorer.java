@@ -23,7 +23,13 @@ import org.nightjar.schemas.avro.Tag;
  * <p>An alert without an embedding (no stamps), or of a survey without references, gets no
  * anomaly section: it is never compared with another survey's alerts.
  *
- * <p>Thread-safe: immutable references and calibration, and concurrent index searches.
+ * <p>With a novelty window, each alert is also compared with its survey's most recently scored
+ * alerts ({@link RecentAlerts}), a second score that no reference set gives: unlike anything
+ * tonight. It depends on the order alerts arrive in and starts afresh after a restart, so it is
+ * off by default and never tags.
+ *
+ * <p>Thread-safe: immutable references and calibration, concurrent index searches, and windows
+ * that lock.
  */
 public final class AnomalyScorer implements Scorer {
 
@@ -40,6 +46,7 @@ public final class AnomalyScorer implements Scorer {
   private final Map<Survey, AnomalyCalibration.Table> calibration;
   private final int k;
   private final double tagPercentile;
+  private final Map<Survey, RecentAlerts> recent;
 
   /**
    * @param calibration per survey, tables made with the same {@code k}; a survey without one gets
@@ -47,6 +54,15 @@ public final class AnomalyScorer implements Scorer {
    */
   public AnomalyScorer(SearchSpace space, Map<Survey, SurveyNeighbours> neighbours,
       Map<Survey, AnomalyCalibration.Table> calibration, int k, double tagPercentile) {
+    this(space, neighbours, calibration, k, tagPercentile, 0);
+  }
+
+  /**
+   * @param noveltyWindow recent alerts per survey kept for the novelty score (see {@link
+   *     RecentAlerts}); 0 turns it off
+   */
+  public AnomalyScorer(SearchSpace space, Map<Survey, SurveyNeighbours> neighbours,
+      Map<Survey, AnomalyCalibration.Table> calibration, int k, double tagPercentile, int noveltyWindow) {
     this.space = Objects.requireNonNull(space, "space");
     this.neighbours = new EnumMap<>(Objects.requireNonNull(neighbours, "neighbours"));
     this.calibration = new EnumMap<>(Survey.class);
@@ -61,6 +77,13 @@ public final class AnomalyScorer implements Scorer {
     }
     this.k = k;
     this.tagPercentile = tagPercentile;
+    if (noveltyWindow < 0) {
+      throw new IllegalArgumentException("novelty window must be >= 0");
+    }
+    this.recent = new EnumMap<>(Survey.class);
+    if (noveltyWindow > 0) {
+      neighbours.keySet().forEach(s -> recent.put(s, new RecentAlerts(noveltyWindow)));
+    }
   }
 
   @Override
@@ -95,6 +118,15 @@ public final class AnomalyScorer implements Scorer {
       ids[i] = ctx.alert().alertId();
     }
     SurveyNeighbours.Nearest[] nearest = refs.nearest(queries, ids, Math.max(k, NEIGHBOURHOOD));
+    RecentAlerts tonight = recent.get(survey);
+    SurveyNeighbours.Nearest[] novel = null;
+    int windowSize = 0;
+    if (tonight != null) {
+      // Against the alerts before this batch; then this batch joins the window.
+      windowSize = tonight.size();
+      novel = tonight.nearest(queries, ids, k);
+      tonight.add(queries, ids);
+    }
     for (int i = 0; i < queries.length; i++) {
       SurveyNeighbours.Nearest wide = nearest[i];
       if (wide.rows().length == 0) {
@@ -112,8 +144,12 @@ public final class AnomalyScorer implements Scorer {
       }
       Double percentile = table == null ? null : table.percentile(n.score());
       ScoringContext ctx = contexts.get(i);
-      ctx.setAnomaly(AnomalyScore.newBuilder().setScore(n.score()).setPercentile(percentile)
-          .setNeighbours(explained).build());
+      AnomalyScore.Builder score = AnomalyScore.newBuilder().setScore(n.score()).setPercentile(percentile)
+          .setNeighbours(explained);
+      if (novel != null) {
+        score.setNoveltyWindow(windowSize).setNovelty(novel[i].distances().length == k ? novel[i].score() : null);
+      }
+      ctx.setAnomaly(score.build());
       if (percentile != null && percentile > tagPercentile) {
         ctx.tag(Tag.ANOMALY);
       }

@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Stage {@value AnomalyScorer#STAGE}: the reference set and calibration of the bundle, searched by
  * the index {@code index.kind} (exact or approximate) with {@code anomaly.k} neighbours; tags
- * ANOMALY above percentile {@code anomaly.tag.percentile}.
+ * ANOMALY above percentile {@code anomaly.tag.percentile}; {@code anomaly.novelty.window} recent
+ * alerts per survey for the online novelty score (0, the default: off).
  */
 public final class AnomalyStage implements StageFactory {
 
   public static final String INDEX_KIND = "index.kind";
   public static final String K = "anomaly.k";
   public static final String TAG_PERCENTILE = "anomaly.tag.percentile";
+  public static final String NOVELTY_WINDOW = "anomaly.novelty.window";
   public static final int DEFAULT_K = 5;
   public static final double DEFAULT_TAG_PERCENTILE = 99.5;
 
@@ -50,6 +52,7 @@ public final class AnomalyStage implements StageFactory {
     IndexKind kind = IndexKind.parse(settings.choice(INDEX_KIND, "exact", "exact", "approximate"));
     int k = settings.intValue(K, DEFAULT_K, 1, 100);
     double tag = settings.doubleValue(TAG_PERCENTILE, DEFAULT_TAG_PERCENTILE, 0, 100);
+    int noveltyWindow = settings.intValue(NOVELTY_WINDOW, 0, 0, 10_000_000);
     ReferenceSet references = ReferenceSet.load(bundle);
     AnomalyCalibration calibration = AnomalyCalibration.load(bundle);
     Map<Survey, SurveyNeighbours> neighbours = new EnumMap<>(Survey.class);
@@ -68,6 +71,9 @@ public final class AnomalyStage implements StageFactory {
     }
     LOG.info("anomaly: {} index, k={}, references {}", kind.name().toLowerCase(java.util.Locale.ROOT), k,
         references.surveys().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size()).toList());
-    return new AnomalyScorer(references.space(), neighbours, tables, k, tag);
+    if (noveltyWindow > 0) {
+      LOG.info("anomaly: novelty against the last {} scored alerts of each survey (in memory)", noveltyWindow);
+    }
+    return new AnomalyScorer(references.space(), neighbours, tables, k, tag, noveltyWindow);
   }
 }

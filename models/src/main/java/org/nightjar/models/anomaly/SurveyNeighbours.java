@@ -104,7 +104,7 @@ public final class SurveyNeighbours {
     return new Nearest(keptRows, keptDistances, medianOf(keptDistances));
   }
 
-  private static double medianOf(float[] distances) {
+  static double medianOf(float[] distances) {
     double[] d = new double[distances.length];
     for (int j = 0; j < d.length; j++) {
       d[j] = distances[j];

@@ -71,6 +71,36 @@ class AnomalyScorerTest {
   }
 
   @Test
+  void shouldScoreNoveltyAgainstEarlierBatchesOnlyWhenAWindowIsSet() {
+    AnomalyScorer off = scorer(99.5);
+    ScoringContext plain = embedded(1, 2, 1.5f);
+    off.score(List.of(plain));
+    assertTrue(plain.anomaly().orElseThrow().getNovelty() == null && plain.anomaly().get().getNoveltyWindow() == null);
+
+    AnomalyScorer on = new AnomalyScorer(SearchSpace.latentOnly(2), scorerNeighbours(), Map.of(), 3, 99.5, 100);
+    List<ScoringContext> first = List.of(embedded(11, 40, 40), embedded(12, 40, 41), embedded(13, 41, 40));
+    on.score(first);
+    // The window was empty: no novelty yet, and the batch's own alerts are not compared.
+    assertEquals(0, first.get(0).anomaly().orElseThrow().getNoveltyWindow());
+    assertTrue(first.get(0).anomaly().get().getNovelty() == null);
+    ScoringContext again = embedded(14, 40, 40);
+    ScoringContext elsewhere = embedded(15, -40, -40);
+    on.score(List.of(again, elsewhere));
+    assertEquals(3, again.anomaly().orElseThrow().getNoveltyWindow());
+    // Far from the references (high score) but like tonight's earlier alerts (low novelty).
+    assertEquals(1.0, again.anomaly().get().getNovelty(), 1e-6);
+    assertTrue(elsewhere.anomaly().orElseThrow().getNovelty() > 100);
+    assertFalse(again.tags().contains(Tag.ANOMALY), "no calibration table, no tag; novelty never tags");
+  }
+
+  private static Map<Survey, SurveyNeighbours> scorerNeighbours() {
+    float[][] v = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+    SurveyReferences refs = new SurveyReferences(Survey.ZTF, v, new long[] {1000, 1001, 1002, 1003},
+        new String[] {"a", "b", "c", "d"});
+    return Map.of(Survey.ZTF, new SurveyNeighbours(refs, IndexKind.EXACT.build(v)));
+  }
+
+  @Test
   void shouldNeverCompareAnAlertWithAnotherSurveysReferences() {
     ScoringContext rubin = new ScoringContext(new StubAlert(5, Survey.RUBIN));
     rubin.setEmbedding(new float[] {1, 1}, 0.1);
