@@ -2,7 +2,7 @@ package org.nightjar.models.artifact;
 
 import java.util.List;
 import java.util.Optional;
-import org.nightjar.models.preprocess.Median;
+import org.nightjar.models.preprocess.RobustLevel;
 import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.Cutout;
@@ -31,7 +31,6 @@ public final class DifferenceStatistics {
 
   private static final int HALF_WIDTH = 10;
   private static final double SIGMAS = 3;
-  private static final double MAD_TO_SIGMA = 1.4826;
   /** Floor of sigma: a flat stamp counts any departure from its level. */
   private static final double MIN_SIGMA = 1e-6;
 
@@ -50,22 +49,12 @@ public final class DifferenceStatistics {
   }
 
   private static void outliers(Cutout d, double[] out) {
-    float[] pixels = d.pixels();
-    double[] finite = new double[pixels.length];
-    int n = 0;
-    for (float p : pixels) {
-      if (Float.isFinite(p)) {
-        finite[n++] = p;
-      }
-    }
-    if (n == 0) {
+    Optional<RobustLevel> robust = RobustLevel.of(d.pixels());
+    if (robust.isEmpty()) {
       return;
     }
-    double level = Median.ofFirst(finite, n);
-    for (int i = 0; i < n; i++) {
-      finite[i] = Math.abs(finite[i] - level);
-    }
-    double sigma = Math.max(MIN_SIGMA, MAD_TO_SIGMA * Median.ofFirst(finite, n));
+    double level = robust.get().level();
+    double sigma = Math.max(MIN_SIGMA, robust.get().sigma());
     int cx = d.width() / 2;
     int cy = d.height() / 2;
     int below = 0;

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.nightjar.models.preprocess.Median;
+import org.nightjar.models.preprocess.RobustLevel;
 import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.Cutout;
@@ -65,24 +65,8 @@ public enum InjectedAnomaly {
 
   /** Median and robust sigma (1.4826 MAD) of the finite pixels; sigma at least a tiny positive. */
   private static double[] level(Cutout c) {
-    float[] px = c.pixels();
-    double[] finite = new double[px.length];
-    int n = 0;
-    for (float p : px) {
-      if (Float.isFinite(p)) {
-        finite[n++] = p;
-      }
-    }
-    if (n == 0) {
-      return new double[] {0, 1};
-    }
-    double med = Median.ofFirst(finite.clone(), n);
-    double[] dev = new double[n];
-    for (int i = 0; i < n; i++) {
-      dev[i] = Math.abs(finite[i] - med);
-    }
-    double sigma = 1.4826 * Median.ofFirst(dev, n);
-    return new double[] {med, sigma > 0 ? sigma : 1e-3};
+    return RobustLevel.of(c.pixels()).map(l -> new double[] {l.level(), l.sigma() > 0 ? l.sigma() : 1e-3})
+        .orElse(new double[] {0, 1});
   }
 
   private static double peak(Cutout c) {
