@@ -10,6 +10,7 @@ import org.nightjar.app.Components;
 import org.nightjar.app.NightjarStreams;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.config.KafkaProperties;
+import org.nightjar.app.config.StaticMembership;
 import org.nightjar.app.metrics.Instrumentation;
 import org.nightjar.app.metrics.MetricsServer;
 import org.nightjar.app.metrics.ScoringMetrics;
@@ -30,8 +31,9 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AppConfig config = configOptions.load(Map.of());
-    LOG.info("configuration: input={} prefix={} application.id={} guarantee={} batch={}/{}ms kafka={}",
-        config.inputTopics(), config.outputPrefix(), config.applicationId(), config.processingGuarantee(),
+    LOG.info("configuration: input={} prefix={} application.id={} instance={} guarantee={} batch={}/{}ms kafka={}",
+        config.inputTopics(), config.outputPrefix(), config.applicationId(),
+        StaticMembership.instanceId(config).orElse("(dynamic membership)"), config.processingGuarantee(),
         config.batchMaxSize(), config.batchMaxWait().toMillis(), KafkaProperties.masked(config.kafka()));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ScoringMetrics metrics = new ScoringMetrics(registry);

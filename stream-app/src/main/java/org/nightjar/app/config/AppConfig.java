@@ -14,6 +14,7 @@ import org.nightjar.schemas.avro.Tag;
  * The resolved, validated configuration of one Nightjar instance. Built once by {@link
  * ConfigLoader} and passed through constructors; immutable.
  *
+ * @param instanceId {@code auto}, {@code none} or the instance's own id (see {@link StaticMembership})
  * @param stageSettings every resolved key outside {@code kafka.}; each scoring stage reads and
  *     checks its own (e.g. {@code embed.workers}, {@code anomaly.k}) when it is created
  * @param kafka client settings passed straight to Kafka (keys without the {@code kafka.} prefix)
@@ -22,6 +23,7 @@ public record AppConfig(
     List<String> inputTopics,
     String outputPrefix,
     String applicationId,
+    String instanceId,
     String processingGuarantee,
     int numStreamThreads,
     long commitIntervalMs,
@@ -49,6 +51,7 @@ public record AppConfig(
     }
     requireMatch("output.prefix", outputPrefix, "[A-Za-z0-9._-]+");
     requireMatch("application.id", applicationId, "[A-Za-z0-9._-]+");
+    requireMatch("instance.id", instanceId, "[A-Za-z0-9._-]{1,200}");
     if (!processingGuarantee.equals("exactly_once_v2") && !processingGuarantee.equals("at_least_once")) {
       throw new ConfigException("processing.guarantee", processingGuarantee, "exactly_once_v2 or at_least_once");
     }

@@ -124,6 +124,7 @@ public final class ConfigLoader {
         list(v, "input.topics"),
         v.get("output.prefix"),
         v.get("application.id"),
+        v.get("instance.id"),
         v.get("processing.guarantee"),
         intValue(v, "num.stream.threads"),
         longValue(v, "commit.interval.ms"),

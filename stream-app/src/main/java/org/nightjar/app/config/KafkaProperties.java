@@ -3,6 +3,7 @@ package org.nightjar.app.config;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The one place that turns an {@link AppConfig} into Kafka client properties. */
@@ -19,6 +20,9 @@ public final class KafkaProperties {
     p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.numStreamThreads());
     p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitIntervalMs());
+    // Kafka Streams gives each stream thread's consumer this id with the thread's index appended.
+    StaticMembership.instanceId(config).ifPresent(id ->
+        p.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
     // Alerts are 50-150 KB each: let a producer batch hold several.
     p.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), 8 * 1024 * 1024);
     p.putIfAbsent(StreamsConfig.producerPrefix("linger.ms"), 5);
