@@ -11,7 +11,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nightjar.models.figures.ChartStyle;
 import org.nightjar.models.figures.Figures;
-import org.nightjar.models.figures.Histogram;
+import org.nightjar.models.figures.OverlaidHistograms;
 
 /**
  * The evaluation figure, after Fadely's SDSS demo: on the top row the raw and the deconvolved
@@ -78,21 +78,11 @@ public final class StarGalaxyFigure {
 
   private static XYChart histogram(List<StarGalaxyEvaluation.Point> pts, ToDoubleFunction<StarGalaxyEvaluation.Point> f,
       String xAxis) {
-    XYChart chart = ChartStyle.xy(PANEL_W, PANEL_H, "Normalised histograms of " + xAxis, xAxis,
-        "fraction of the class per bin");
+    XYChart chart = OverlaidHistograms.chart(PANEL_W, PANEL_H, "Normalised histograms of " + xAxis, xAxis, Y_MIN, Y_MAX);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-    chart.getStyler().setXAxisMin(Y_MIN);
-    chart.getStyler().setXAxisMax(Y_MAX);
-    chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisDecimalPattern("0.00");
     for (boolean star : new boolean[] {true, false}) {
       double[] v = pts.stream().filter(p -> p.star() == star).mapToDouble(p -> clamp(f.applyAsDouble(p))).toArray();
-      Histogram h = Histogram.of(v, Y_MIN, Y_MAX, BINS);
-      double[][] xy = h.scaled(h.total()).outline(0);
-      XYSeries s = chart.addSeries((star ? "PS1 stars" : "PS1 galaxies") + " (" + v.length + ")", xy[0], xy[1]);
-      s.setMarker(SeriesMarkers.NONE);
-      s.setLineColor(star ? STAR : GALAXY);
-      s.setLineStyle(ChartStyle.SOLID);
+      OverlaidHistograms.add(chart, star ? "PS1 stars" : "PS1 galaxies", v, Y_MIN, Y_MAX, BINS, star ? STAR : GALAXY);
     }
     return chart;
   }
