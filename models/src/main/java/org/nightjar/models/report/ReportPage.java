@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nightjar.models.anomaly.AnomalyCalibration;
 import org.nightjar.models.anomaly.SearchSpace;
+import org.nightjar.models.evaluation.InjectedAnomaly;
 import org.nightjar.schemas.Survey;
 import org.nightjar.schemas.avro.Tag;
 
@@ -207,9 +208,10 @@ final class ReportPage {
         + " size (the legend gives it). Anomaly scores: the references' leave-one-object-out scores (the calibration"
         + " table that turns a score into a percentile");
     tables.forEach((s, t) -> b.append(String.format(Locale.ROOT, "; %s k = %d, %d references", s, t.k(), t.size())));
+    int kinds = InjectedAnomaly.values().length;
     b.append("), the report's alerts, and damaged copies of the report's first ")
-        .append(c.scored().injected().isEmpty() ? "alerts (none made)"
-            : "alerts with stamps (streak, saturated columns, blank science, pure noise, swapped science/template)")
+        .append(c.scored().injected().size() / kinds).append(" alerts with all three stamps, one per kind of damage"
+            + " (streak, saturated columns, blank science, pure noise, swapped science/template)")
         .append(". The artifact probability is split by the survey's own real/bogus score at 0.5.</p>\n");
     for (String file : List.of(DistributionFigures.SCORES_PNG, DistributionFigures.ARTIFACT_PNG,
         DistributionFigures.RECONSTRUCTION_PNG)) {

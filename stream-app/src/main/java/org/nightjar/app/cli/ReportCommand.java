@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nightjar.app.Components;
@@ -92,12 +93,13 @@ public final class ReportCommand implements Callable<Integer> {
       ReportModels models = ReportModels.of(components.modelBundle().orElseThrow(),
           components.embedding().orElseThrow().preprocessor());
       ReportContents contents = Report.write(models, scored, packets, components.codec(), settings, out);
-      System.out.printf("report %s: %d files, %d alerts scored, %d not scored, %d without an anomaly section, "
+      System.out.printf(Locale.ROOT, "report %s: %d files, %d alerts scored, %d not scored, %d without an anomaly section, "
               + "%d damaged copies; %.1f s%n", out.resolve(Report.PAGE), files.size(), scored.alerts().size(),
           scored.skipped().size(), scored.withoutAnomaly().size(), scored.injected().size(),
           (System.nanoTime() - start) / 1e9);
-      System.out.printf("most anomalous: %s%n", contents.mostAnomalous().rows().stream()
-          .limit(3).map(r -> r.alert().objectId() + " (" + r.alert().percentile().orElseThrow() + ")").toList());
+      System.out.printf(Locale.ROOT, "most anomalous: %s%n", contents.mostAnomalous().rows().stream()
+          .limit(3).map(r -> String.format(Locale.ROOT, "%s (percentile %.2f)", r.alert().objectId(), r.alert().percentile().orElseThrow()))
+          .toList());
     }
     return 0;
   }
