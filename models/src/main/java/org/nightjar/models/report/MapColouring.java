@@ -17,7 +17,7 @@ import org.nightjar.schemas.Survey;
  */
 enum MapColouring {
   PERCENTILE("map-percentile.png", "anomaly percentile among the references", MapPoint::percentile,
-      new double[] {50, 90, 99, 99.5}, List.of("below 50", "50-90", "90-99", "99-99.5", "above 99.5 (tagged)")),
+      new double[] {50, 90, 99, 99.5}, List.of("below 50", "50-90", "90-99", "99-99.5", "99.5 and above")),
   CLUSTER("map-cluster.png", "k-means cluster", p -> OptionalDouble.empty(), new double[0], List.of()) {
     @Override
     List<String> classes(List<MapPoint> points) {

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.nightjar.models.artifact.ArtifactModel;
 import org.nightjar.models.artifact.LatentClusters;
 import org.nightjar.models.anomaly.AnomalyCalibration;
+import org.nightjar.models.figures.Figures;
 import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.Survey;
 
@@ -28,6 +29,10 @@ import org.nightjar.schemas.Survey;
 public final class Report {
 
   public static final String PAGE = "index.html";
+
+  static {
+    Figures.headless();
+  }
 
   private Report() {}
 
@@ -47,7 +52,7 @@ public final class Report {
     if (!map.isEmpty()) {
       LatentMapFigures.write(map, folder);
     }
-    Map<Survey, AnomalyCalibration.Table> tables = new EnumMap<>(models.calibration().tables());
+    Map<Survey, AnomalyCalibration.Table> tables = models.calibration().tables();
     DistributionFigures.write(scored, tables, folder);
 
     Gallery most = anomalyGallery("most-anomalous", "The " + settings.galleryRows() + " most anomalous alerts",

@@ -28,6 +28,8 @@ import org.nightjar.models.StageListener;
 import org.nightjar.models.StageSettings;
 import org.nightjar.models.autoencoder.EmbeddingScorer;
 import org.nightjar.models.bundle.ModelBundle;
+import org.nightjar.models.preprocess.CutoutPreprocessor;
+import org.nightjar.models.preprocess.PreprocessingConfig;
 import org.nightjar.models.testing.PngAssertions;
 import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.AlertFiles;
@@ -183,6 +185,25 @@ class ReportTest {
           .forEach(a -> assertTrue(a.centroidDistance().orElseThrow() >= farthestShown));
     }
     assertTrue(contents.clusters().stream().anyMatch(c -> c.survey() == Survey.RUBIN));
+  }
+
+  @Test
+  void shouldStillWriteAReadablePageWhenNothingWasScored(@TempDir Path empty) throws Exception {
+    ReportScoring.Result nothing = new ReportScoring.Result(List.of(), List.of(),
+        List.of(new ReportScoring.Skipped(Path.of("broken.avro"), "undecodable (not-avro): no magic")), 1);
+    ModelBundle bundle = ModelBundle.defaultBundle();
+    ReportModels models = ReportModels.of(bundle, new CutoutPreprocessor(PreprocessingConfig.defaults()));
+    AlertCodec codec = AlertCodec.withDefaults();
+    ReportContents c = Report.write(models, nothing, PacketFiles.of(List.of(), List.of(), codec), codec,
+        new ReportSettings(16, 8, 300, 7), empty);
+    assertTrue(c.mostAnomalous().rows().isEmpty() && c.clusters().isEmpty());
+    assertEquals(0, c.map().alertsShown());
+    String html = Files.readString(empty.resolve(Report.PAGE), StandardCharsets.UTF_8);
+    assertTrue(html.contains("broken.avro") && html.contains("No alert with an anomaly percentile"), "says why");
+    Matcher m = IMG.matcher(html);
+    while (m.find()) {
+      PngAssertions.assertPicture(empty.resolve(m.group(1)), 1);
+    }
   }
 
   private static List<ReportAlert> alerts(Gallery g) {
