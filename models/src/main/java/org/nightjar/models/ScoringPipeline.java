@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertDecodeException;
@@ -52,6 +53,17 @@ public final class ScoringPipeline {
    * @throws ScoringException when a scorer fails for the whole batch
    */
   public List<ScoringResult> score(List<Alert> alerts) throws ScoringException {
+    return score(alerts, ctx -> {});
+  }
+
+  /**
+   * As {@link #score(List)}, and hands each alert's context, once every stage has run, to
+   * {@code observer}, on the calling thread: what the stages computed beyond the output record
+   * (the embedding, the search vector) without running a stage twice.
+   *
+   * @throws ScoringException when a scorer fails for the whole batch
+   */
+  public List<ScoringResult> score(List<Alert> alerts, Consumer<ScoringContext> observer) throws ScoringException {
     int n = alerts.size();
     List<ScoringContext> contexts = new ArrayList<>(n);
     List<CutoutInspector.Inspection> inspections = new ArrayList<>(n);
@@ -82,6 +94,7 @@ public final class ScoringPipeline {
     List<ScoringResult> results = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       ScoringContext ctx = contexts.get(i);
+      observer.accept(ctx);
       if (ctx.isRejected()) {
         results.add(new ScoringResult.Rejected(ctx.alert(), ctx.rejection().orElseThrow()));
       } else {

@@ -101,6 +101,31 @@ class ScoringPipelineTest {
   }
 
   @Test
+  void shouldHandEveryFinishedContextToTheObserverInInputOrder() throws Exception {
+    float[] vector = {1f, 2f};
+    Scorer searcher = new Scorer() {
+      @Override
+      public String stage() {
+        return "search";
+      }
+
+      @Override
+      public void score(List<ScoringContext> batch) {
+        batch.forEach(c -> c.setSearchVector(vector));
+      }
+    };
+    Alert good = decode(Files.readAllBytes(SampleAlerts.ztf().get(0)));
+    Alert bad = decode(BadAlerts.cutoutNotFits().message());
+    Alert other = decode(Files.readAllBytes(SampleAlerts.ztf().get(1)));
+    List<ScoringContext> seen = new ArrayList<>();
+    List<ScoringResult> results = pipeline(List.of(searcher)).score(List.of(good, bad, other), seen::add);
+    assertEquals(List.of(good, bad, other), seen.stream().map(ScoringContext::alert).toList());
+    assertEquals(Optional.of(vector), seen.get(0).searchVector(), "after the last stage ran");
+    assertTrue(seen.get(1).isRejected() && seen.get(1).searchVector().isEmpty());
+    assertEquals(3, results.size());
+  }
+
+  @Test
   void shouldPropagateABatchWideScorerFailure() throws Exception {
     Scorer broken = new Scorer() {
       @Override

@@ -38,12 +38,14 @@ public final class Components implements AutoCloseable {
   private final AlertCodec codec;
   private final ScoringStages stages;
   private final Optional<BundleRef> bundle;
+  private final Optional<ModelBundle> modelBundle;
 
-  private Components(AppConfig config, AlertCodec codec, ScoringStages stages, Optional<BundleRef> bundle) {
+  private Components(AppConfig config, AlertCodec codec, ScoringStages stages, Optional<ModelBundle> modelBundle) {
     this.config = config;
     this.codec = codec;
     this.stages = stages;
-    this.bundle = bundle;
+    this.modelBundle = modelBundle;
+    this.bundle = modelBundle.map(b -> new BundleRef(b.manifest().name(), b.manifest().version(), b.sha256()));
   }
 
   public static Components from(AppConfig config) {
@@ -63,11 +65,10 @@ public final class Components implements AutoCloseable {
       throw new ConfigException(e.key(), e.value(), e.allowed());
     }
     var m = bundle.manifest();
-    BundleRef ref = new BundleRef(m.name(), m.version(), bundle.sha256());
     LOG.info("bundle {} {} (sha256 {}), stages {}{}", m.name(), m.version(), bundle.sha256().substring(0, 12),
         config.scorers(), stages.find(EmbeddingScorer.class)
             .map(e -> ", ND4J " + e.backend().label() + " x " + e.copies() + " network copies").orElse(""));
-    return new Components(config, codec, stages, Optional.of(ref));
+    return new Components(config, codec, stages, Optional.of(bundle));
   }
 
   private static ModelBundle openBundle(AppConfig config) {
@@ -109,6 +110,11 @@ public final class Components implements AutoCloseable {
 
   public Optional<BundleRef> bundle() {
     return bundle;
+  }
+
+  /** The verified model bundle the scorers were made from, when any stage is configured. */
+  public Optional<ModelBundle> modelBundle() {
+    return modelBundle;
   }
 
   /** The embedding stage, when configured (its backend and copies go into a metric label). */

@@ -5,6 +5,7 @@ import org.nightjar.app.cli.BrokerCommand;
 import org.nightjar.app.cli.DemoCommand;
 import org.nightjar.app.cli.EvaluateCommand;
 import org.nightjar.app.cli.ReplayCommand;
+import org.nightjar.app.cli.ReportCommand;
 import org.nightjar.app.cli.RunCommand;
 import org.nightjar.app.cli.ScoreCommand;
 import org.nightjar.app.cli.TrainCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       ReplayCommand.class,
       ScoreCommand.class,
+      ReportCommand.class,
       BenchCommand.class,
       BrokerCommand.class,
       TrainCommand.class,

@@ -61,6 +61,11 @@ public final class EmbeddingScorer implements Scorer {
     return backend;
   }
 
+  /** The preprocessing of the network's input: what the model sees of an alert's stamps. */
+  public CutoutPreprocessor preprocessor() {
+    return preprocessor;
+  }
+
   /** Network copies sharing each batch. */
   public int copies() {
     return copies;

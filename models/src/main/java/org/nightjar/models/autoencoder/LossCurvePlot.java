@@ -1,88 +1,84 @@
 package org.nightjar.models.autoencoder;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nightjar.models.figures.ChartStyle;
+import org.nightjar.models.figures.Figures;
 
 /**
  * Draws training and validation loss per epoch as a PNG (log scale), marking the best epoch.
- * Headless-safe (plain java.awt image drawing). Stateless; thread-safe.
+ * Stateless; thread-safe.
  */
 public final class LossCurvePlot {
-
-  private static final int W = 720;
-  private static final int H = 420;
-  private static final int M = 60;
 
   private LossCurvePlot() {}
 
   public static void write(List<EpochStats> history, int bestEpoch, Path png) throws IOException {
+    Figures.save(chart(history, bestEpoch), png);
+  }
+
+  static XYChart chart(List<EpochStats> history, int bestEpoch) {
     if (history.isEmpty()) {
       throw new IllegalArgumentException("no epochs to plot");
     }
-    System.setProperty("java.awt.headless", "true");
-    BufferedImage image = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, W, H);
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (EpochStats s : history) {
-      lo = Math.min(lo, Math.min(s.trainLoss(), s.validationLoss()));
-      hi = Math.max(hi, Math.max(s.trainLoss(), s.validationLoss()));
-    }
-    double logLo = Math.log10(lo) - 0.05;
-    double logHi = Math.log10(hi) + 0.05;
-    int n = history.size();
-    g.setColor(Color.BLACK);
-    g.drawRect(M, M / 2, W - M - 20, H - M - M / 2);
-    g.drawString("masked MSE (log scale) per epoch; best epoch " + bestEpoch, M, 20);
-    g.drawString(String.format("%.3g", hi), 5, M / 2 + 10);
-    g.drawString(String.format("%.3g", lo), 5, H - M);
-    g.drawString("1", M, H - M + 15);
-    g.drawString(Integer.toString(n), W - 30, H - M + 15);
-    g.drawString("epoch", W / 2, H - 20);
-    drawSeries(g, history, true, logLo, logHi, new Color(0x1f77b4));
-    drawSeries(g, history, false, logLo, logHi, new Color(0xd62728));
-    g.setColor(new Color(0x1f77b4));
-    g.drawString("train", W - 150, M / 2 + 20);
-    g.setColor(new Color(0xd62728));
-    g.drawString("validation", W - 150, M / 2 + 36);
-    g.setColor(Color.GRAY);
-    int bx = x(bestEpoch, n);
-    g.drawLine(bx, M / 2, bx, H - M);
-    g.dispose();
-    ImageIO.write(image, "png", png.toFile());
+    double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
+    double[] train = history.stream().mapToDouble(EpochStats::trainLoss).toArray();
+    double[] validation = history.stream().mapToDouble(EpochStats::validationLoss).toArray();
+    double lo = Math.min(min(train), min(validation));
+    double hi = Math.max(max(train), max(validation));
+    // XChart labels a log axis at powers of ten only: within two decades a linear axis reads better.
+    boolean log = lo > 0 && hi / lo > 100;
+    XYChart chart = ChartStyle.xy("Autoencoder loss per epoch (best epoch " + bestEpoch + ")", "epoch",
+        "masked MSE" + (log ? " (log scale)" : ""));
+    chart.getStyler().setYAxisLogarithmic(log);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    // XChart ticks every integer epoch: label every step-th only, so that the labels stay apart.
+    int step = labelStep(history.size());
+    chart.getStyler().setXAxisMin(0.0);
+    chart.getStyler().setXAxisMax((double) step * (int) Math.ceil(history.size() / (double) step));
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(
+        e -> Math.round(e) % step == 0 ? Long.toString(Math.round(e)) : " ");
+    chart.getStyler().setYAxisDecimalPattern("0.0##");
+    line(chart, "training loss", epochs, train, 0);
+    line(chart, "validation loss", epochs, validation, 1);
+    XYSeries best = chart.addSeries("best epoch (weights kept)", new double[] {bestEpoch, bestEpoch},
+        new double[] {lo, hi});
+    best.setMarker(SeriesMarkers.NONE);
+    best.setLineColor(java.awt.Color.GRAY);
+    best.setLineStyle(ChartStyle.DASHED);
+    return chart;
   }
 
-  private static void drawSeries(
-      Graphics2D g, List<EpochStats> history, boolean train, double logLo, double logHi, Color color) {
-    g.setColor(color);
-    g.setStroke(new BasicStroke(2f));
-    int n = history.size();
-    int px = -1;
-    int py = -1;
-    for (EpochStats s : history) {
-      double v = train ? s.trainLoss() : s.validationLoss();
-      int cx = x(s.epoch(), n);
-      int cy = (int) Math.round(H - M - (Math.log10(v) - logLo) / (logHi - logLo) * (H - M - M / 2.0));
-      if (px >= 0) {
-        g.drawLine(px, py, cx, cy);
+  private static void line(XYChart chart, String name, double[] x, double[] y, int colour) {
+    XYSeries s = chart.addSeries(name, x, y);
+    s.setLineColor(ChartStyle.colour(colour));
+    s.setMarkerColor(ChartStyle.colour(colour));
+    s.setLineStyle(ChartStyle.THIN);
+    s.setMarker(x.length > 60 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+  }
+
+  /** 1, 2, 5, 10, 20, 50, ... epochs: the smallest that leaves at most about 12 labels. */
+  static int labelStep(int epochs) {
+    int[] mantissas = {1, 2, 5};
+    for (int scale = 1; ; scale *= 10) {
+      for (int m : mantissas) {
+        if (epochs / (m * scale) <= 12) {
+          return m * scale;
+        }
       }
-      g.fillOval(cx - 3, cy - 3, 6, 6);
-      px = cx;
-      py = cy;
     }
   }
 
-  private static int x(int epoch, int n) {
-    return n == 1 ? M : M + (int) Math.round((epoch - 1) * (W - M - 20.0) / (n - 1));
+  private static double min(double[] v) {
+    return java.util.Arrays.stream(v).min().orElseThrow();
+  }
+
+  private static double max(double[] v) {
+    return java.util.Arrays.stream(v).max().orElseThrow();
   }
 }

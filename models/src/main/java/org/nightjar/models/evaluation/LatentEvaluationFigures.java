@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,16 +19,17 @@ import java.util.stream.Collectors;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nightjar.models.artifact.WeakLabel;
+import org.nightjar.models.figures.ChartStyle;
+import org.nightjar.models.figures.Figures;
+import org.nightjar.models.figures.Histogram;
 import org.nightjar.schemas.Survey;
 
 /**
@@ -41,15 +41,9 @@ import org.nightjar.schemas.Survey;
  */
 public final class LatentEvaluationFigures {
 
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
-
   /** Panel size in pixels. */
-  static final int WIDTH = 900;
-  static final int HEIGHT = 600;
+  static final int WIDTH = ChartStyle.WIDTH;
+  static final int HEIGHT = ChartStyle.HEIGHT;
 
   static final String ANOMALY_PNG = "anomaly.png";
   static final String ANOMALY_HTML = "anomaly.html";
@@ -61,25 +55,12 @@ public final class LatentEvaluationFigures {
   /** Bins of the log10 anomaly score histogram. */
   private static final int SCORE_BINS = 40;
 
-  private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
-  private static final Font AXIS_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
-  private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-  private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-  private static final Font ROW_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
-  private static final Font NOTE_FONT = new Font(Font.SANS_SERIF, Font.ITALIC, 16);
-
-  private static final Map<Survey, Color> SURVEY_COLOURS = new EnumMap<>(Map.of(
-      Survey.ZTF, new Color(0x1f77b4), Survey.RUBIN, new Color(0xd62728)));
-  private static final Color[] KIND_COLOURS = {
-      new Color(0xff7f0e), new Color(0x2ca02c), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2),
-      new Color(0x17becf), new Color(0xbcbd22)};
+  private static final Font ROW_FONT = ChartStyle.LABEL_FONT;
   private static final Color REAL_LINE = new Color(0x404040);
   private static final Color REAL_FILL = new Color(160, 160, 160, 110);
-  private static final BasicStroke SOLID = new BasicStroke(2.5f);
-  private static final BasicStroke DASHED =
-      new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f);
-  private static final BasicStroke DOTTED =
-      new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3f, 5f}, 0f);
+  private static final BasicStroke SOLID = ChartStyle.SOLID;
+  private static final BasicStroke DASHED = ChartStyle.DASHED;
+  private static final BasicStroke DOTTED = ChartStyle.DOTTED;
 
   private LatentEvaluationFigures() {}
 
@@ -99,12 +80,9 @@ public final class LatentEvaluationFigures {
     Optional<Double> p99 = e.realScoreP99();
     CategoryChart percentiles = percentileChart(calibration);
     XYChart scores = scoreChart(e.result(), injections, p99);
-    save(percentiles, folder.resolve(PERCENTILES_PNG));
-    save(scores, folder.resolve(SCORES_PNG));
-    List<Chart<?, ?>> both = List.of(percentiles, scores);
-    try (OutputStream out = Files.newOutputStream(folder.resolve(ANOMALY_PNG))) {
-      BitmapEncoder.saveBitmap(both, 2, 1, out, BitmapEncoder.BitmapFormat.PNG);
-    }
+    Figures.save(percentiles, folder.resolve(PERCENTILES_PNG));
+    Figures.save(scores, folder.resolve(SCORES_PNG));
+    Figures.saveGrid(List.<Chart<?, ?>>of(percentiles, scores), 2, 1, folder.resolve(ANOMALY_PNG));
     Path html = folder.resolve(ANOMALY_HTML);
     Files.writeString(html, anomalyHtml(e.result(), calibration, injections, p99), StandardCharsets.UTF_8);
     return html;
@@ -121,7 +99,7 @@ public final class LatentEvaluationFigures {
     Files.createDirectories(folder);
     List<LatentEvaluation.ArtifactAuc> aucs = e.artifactAucs();
     List<LatentEvaluation.Labelled> labelled = e.labelled();
-    save(rocChart(aucs, labelled), folder.resolve(ARTIFACT_PNG));
+    Figures.save(rocChart(aucs, labelled), folder.resolve(ARTIFACT_PNG));
     Path html = folder.resolve(ARTIFACT_HTML);
     Files.writeString(html, artifactHtml(e.result(), aucs, labelled), StandardCharsets.UTF_8);
     return html;
@@ -136,12 +114,9 @@ public final class LatentEvaluationFigures {
   static CategoryChart percentileChart(List<LatentEvaluation.Calibration> calibration) {
     String ks = calibration.stream()
         .map(c -> String.format(Locale.ROOT, "%s %.3f", c.survey(), c.ksDistance())).collect(Collectors.joining(", "));
-    CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(calibration.isEmpty() ? "Held-out percentiles: none scored"
-            : "Held-out percentiles vs uniform; KS distance " + ks)
-        .xAxisTitle("percentile of the anomaly score among the reference alerts")
-        .yAxisTitle("% of the survey's held-out alerts").build();
-    style(chart.getStyler());
+    CategoryChart chart = ChartStyle.category(calibration.isEmpty() ? "Held-out percentiles: none scored"
+            : "Held-out percentiles vs uniform; KS distance " + ks,
+        "percentile of the anomaly score among the reference alerts", "% of the survey's held-out alerts");
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     chart.getStyler().setAvailableSpaceFill(0.8);
     chart.getStyler().setOverlapped(false);
@@ -160,7 +135,7 @@ public final class LatentEvaluationFigures {
       }
       CategorySeries s = chart.addSeries(String.format(Locale.ROOT, "%s: %d alerts, KS %.3f, above 99: %.1f%%",
           c.survey(), c.alerts(), c.ksDistance(), 100 * c.above99()), bins, share);
-      s.setFillColor(SURVEY_COLOURS.get(c.survey()));
+      s.setFillColor(surveyColour(c.survey()));
     }
     CategorySeries uniform = chart.addSeries("uniform: 10% per bin", bins, java.util.Collections.nCopies(10, 10.0));
     uniform.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
@@ -212,11 +187,9 @@ public final class LatentEvaluationFigures {
       hi += pad;
     }
     int rows = names.size();
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title("Anomaly scores per group (each histogram scaled to its peak)")
-        .xAxisTitle("log10 anomaly score (median distance to the k nearest reference embeddings)").build();
+    XYChart chart = ChartStyle.xy("Anomaly scores per group (each histogram scaled to its peak)",
+        "log10 anomaly score (median distance to the k nearest reference embeddings)", "");
     AxesChartStyler st = chart.getStyler();
-    style(st);
     st.setLegendPosition(Styler.LegendPosition.InsideNE);
     st.setXAxisMin(lo);
     st.setXAxisMax(hi);
@@ -229,23 +202,15 @@ public final class LatentEvaluationFigures {
     st.setYAxisTicksVisible(false);
     st.setYAxisTitleVisible(false);
     st.setPlotGridHorizontalLinesVisible(false);
-    double width = (hi - lo) / SCORE_BINS;
     for (int g = 0; g < rows; g++) {
       double[] v = values.get(g);
       if (v.length == 0) {
         continue;
       }
-      double[] height = new double[SCORE_BINS];
-      for (double x : v) {
-        height[Math.max(0, Math.min(SCORE_BINS - 1, (int) ((x - lo) / width)))]++;
-      }
-      double peak = java.util.Arrays.stream(height).max().orElse(1);
+      Histogram h = Histogram.of(v, lo, hi, SCORE_BINS);
       double base = rows - 1 - g;
-      for (int i = 0; i < SCORE_BINS; i++) {
-        height[i] = base + 0.85 * height[i] / peak;
-      }
-      double[][] xy = steps(lo, width, height, base);
-      Color colour = g == 0 ? REAL_LINE : KIND_COLOURS[(g - 1) % KIND_COLOURS.length];
+      double[][] xy = h.scaled(h.peak() / 0.85).outline(base);
+      Color colour = g == 0 ? REAL_LINE : ChartStyle.colour(g + 2);
       XYSeries s = chart.addSeries(names.get(g), xy[0], xy[1]);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
       s.setMarker(SeriesMarkers.NONE);
@@ -282,8 +247,6 @@ public final class LatentEvaluationFigures {
       widest = Math.max(widest, textWidth(notes.get(g), ROW_FONT, frc));
     }
     chart.getStyler().setYAxisLeftWidthHint((int) Math.ceil(widest) + 16);
-    chart.getStyler().setAnnotationTextFont(ROW_FONT);
-    chart.getStyler().setAnnotationTextFontColor(Color.BLACK);
     BitmapEncoder.getBufferedImage(chart);
     double right = chart.getScreenXFromChart(xMin) - 10;
     double rowHeight = Math.abs(chart.getScreenYFromChart(0) - chart.getScreenYFromChart(1));
@@ -305,11 +268,8 @@ public final class LatentEvaluationFigures {
   }
 
   static XYChart rocChart(List<LatentEvaluation.ArtifactAuc> aucs, List<LatentEvaluation.Labelled> labelled) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title("Artifact probability vs the survey's real/bogus label (held-out alerts)")
-        .xAxisTitle("false positive rate (real detections flagged)")
-        .yAxisTitle("true positive rate (artifacts flagged)").build();
-    style(chart.getStyler());
+    XYChart chart = ChartStyle.xy("Artifact probability vs the survey's real/bogus label (held-out alerts)",
+        "false positive rate (real detections flagged)", "true positive rate (artifacts flagged)");
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
     chart.getStyler().setXAxisMin(0.0);
     chart.getStyler().setXAxisMax(1.0);
@@ -321,7 +281,7 @@ public final class LatentEvaluationFigures {
     labelled.forEach(l -> bySurvey.put(l.survey(), l));
     for (LatentEvaluation.ArtifactAuc a : aucs) {
       LatentEvaluation.Labelled l = bySurvey.get(a.survey());
-      Color colour = SURVEY_COLOURS.get(a.survey());
+      Color colour = surveyColour(a.survey());
       double[][] p = corners(RocCurve.of(l.probability(), l.artifact()));
       XYSeries s = chart.addSeries(String.format(Locale.ROOT,
           "%s artifact probability: AUC %.3f (95%% CI %.3f-%.3f), %d alerts, %d artifacts", a.survey(), a.auc(),
@@ -379,24 +339,6 @@ public final class LatentEvaluationFigures {
     return Math.ceil(max / step) * step;
   }
 
-  /** Outline of a histogram: from (lo, base) up and along each bin, back down at the far edge. */
-  private static double[][] steps(double lo, double width, double[] heights, double base) {
-    int n = heights.length;
-    double[] x = new double[2 * n + 2];
-    double[] y = new double[2 * n + 2];
-    x[0] = lo;
-    y[0] = base;
-    for (int b = 0; b < n; b++) {
-      x[2 * b + 1] = lo + b * width;
-      y[2 * b + 1] = heights[b];
-      x[2 * b + 2] = lo + (b + 1) * width;
-      y[2 * b + 2] = heights[b];
-    }
-    x[2 * n + 1] = lo + n * width;
-    y[2 * n + 1] = base;
-    return new double[][] {x, y};
-  }
-
   /** log10 of the positive, finite anomaly scores. */
   private static double[] log10Scores(List<ScoredAlert> alerts) {
     return alerts.stream().flatMap(a -> a.anomalyScore().stream())
@@ -408,36 +350,14 @@ public final class LatentEvaluationFigures {
   }
 
   private static void emptyNote(XYChart chart, String text, double x, double y) {
-    chart.getStyler().setAnnotationTextFont(NOTE_FONT);
+    chart.getStyler().setAnnotationTextFont(ChartStyle.NOTE_FONT);
     chart.getStyler().setAnnotationTextFontColor(Color.DARK_GRAY);
     chart.addAnnotation(new AnnotationText(text, x, y, false));
   }
 
-  private static void style(AxesChartStyler s) {
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotBorderColor(Color.GRAY);
-    s.setPlotGridLinesColor(new Color(225, 225, 225));
-    s.setPlotGridLinesStroke(new BasicStroke(1f));
-    s.setChartTitleBoxVisible(false);
-    s.setChartTitleFont(TITLE_FONT);
-    s.setAxisTitleFont(AXIS_TITLE_FONT);
-    s.setAxisTickLabelsFont(TICK_FONT);
-    s.setLegendFont(LEGEND_FONT);
-    s.setLegendBorderColor(Color.LIGHT_GRAY);
-    s.setLegendBackgroundColor(new Color(255, 255, 255, 230));
-    s.setLegendSeriesLineLength(36);
-    s.setChartFontColor(Color.BLACK);
-    s.setAxisTickLabelsColor(Color.BLACK);
-    s.setChartPadding(14);
-    s.setAntiAlias(true);
-    s.setLocale(Locale.ROOT);
-  }
-
-  private static void save(Chart<?, ?> chart, Path png) throws IOException {
-    try (OutputStream out = Files.newOutputStream(png)) {
-      BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-    }
+  /** The colour of a survey in every figure: ZTF first, Rubin second of the shared palette. */
+  static Color surveyColour(Survey survey) {
+    return ChartStyle.colour(survey.ordinal());
   }
 
   // ---------------------------------------------------------------- pages

@@ -33,6 +33,14 @@ public final class CutoutPreprocessor {
   }
 
   /**
+   * Whether a pixel value is a measurement: finite and not the blank sentinel some ZTF templates
+   * use; every other pixel is masked.
+   */
+  public static boolean isMeasured(float v) {
+    return RobustScaler.isMeasured(v);
+  }
+
+  /**
    * The stack of an alert, or empty when it lacks any of the three stamps.
    *
    * @throws AlertDecodeException when a stamp is present but cannot be decoded

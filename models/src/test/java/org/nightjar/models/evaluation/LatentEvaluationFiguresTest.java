@@ -2,10 +2,8 @@ package org.nightjar.models.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,16 +11,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nightjar.models.testing.PngAssertions;
 import org.nightjar.models.xd.RocAuc;
 import org.nightjar.schemas.Survey;
 import org.nightjar.schemas.avro.AlertScores;
@@ -99,21 +95,7 @@ class LatentEvaluationFiguresTest {
   }
 
   private static void checkPng(Path png) throws IOException {
-    assertTrue(Files.isRegularFile(png), png + " missing");
-    byte[] head = new byte[8];
-    System.arraycopy(Files.readAllBytes(png), 0, head, 0, 8);
-    assertEquals((byte) 0x89, head[0], png + " is not a PNG");
-    assertEquals('P', head[1]);
-    BufferedImage img = ImageIO.read(png.toFile());
-    assertNotNull(img, png + " unreadable");
-    assertTrue(img.getWidth() > 0 && img.getHeight() > 0);
-    Set<Integer> colours = new HashSet<>();
-    for (int y = 0; y < img.getHeight(); y += 3) {
-      for (int x = 0; x < img.getWidth(); x += 3) {
-        colours.add(img.getRGB(x, y));
-      }
-    }
-    assertTrue(colours.size() > 8, png + " looks blank: " + colours.size() + " colours");
+    PngAssertions.assertChart(png);
   }
 
   /**
