@@ -18,7 +18,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -36,12 +35,15 @@ import org.nightjar.schemas.testing.SampleAlerts;
 /**
  * The foundation scenario against a real broker: N valid alerts (ZTF with and without stamps,
  * Rubin, an all-NaN stamp), D repeats of some of them and M bad messages of every kind go in;
- * the Nightjar process is killed with SIGKILL mid-stream and started again. Exactly N distinct
+ * the Nightjar process (the real CLI in its own JVM) is killed with SIGKILL three times at random
+ * moments mid-stream and started again each time. Exactly N distinct
  * alert ids must come out on {@code .scored}, none twice, and M messages on {@code .dlq}, each
  * with its reason. Subclasses say which broker.
  */
 abstract class AlertStreamScenario {
   private static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(3);
+  /** SIGKILLs of the Nightjar process during one run of the scenario. */
+  private static final int KILLS = 3;
 
   /** Bootstrap servers of the broker under test. */
   protected abstract String bootstrapServers();
@@ -98,30 +100,45 @@ abstract class AlertStreamScenario {
     Path state = tmp.resolve("state");
     Properties clients = new Properties();
     clients.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    try (OutputTally tally = new OutputTally(clients, prefix + ".scored", prefix + ".dlq")) {
-      Process first = startNightjar(input, prefix, run, state, "first");
-      AtomicReference<Exception> sendFailure = new AtomicReference<>();
-      Thread sender = new Thread(() -> send(input, messages, 25, sendFailure), "scenario-sender");
-      sender.start();
-
-      // Kill the first instance once part of the output is out: mid-stream, mid-transaction.
-      tally.awaitTotal(() -> 12, OUTPUT_TIMEOUT);
-      long beforeKill = tally.scored() + tally.deadLettered();
-      first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      assertTrue(beforeKill < valid.size() + bad.size(), "the kill happened before the stream finished (" + beforeKill + ")");
-
-      Process second = startNightjar(input, prefix, run, state, "second");
-      try {
-        sender.join();
-        if (sendFailure.get() != null) {
-          throw sendFailure.get();
+    int total = valid.size() + bad.size();
+    Random moments = new Random(7);
+    try (OutputTally tally = new OutputTally(clients, prefix + ".scored", prefix + ".dlq");
+        KafkaProducer<byte[], byte[]> producer = producer()) {
+      // The input arrives in KILLS + 1 parts. While an instance works through a part, it is
+      // killed at a random point (some of the part out, the rest in flight or in an open
+      // transaction), the next part arrives while nothing runs, and the same instance restarts.
+      Process current = startNightjar(input, prefix, run, state, "run-0");
+      int parts = KILLS + 1;
+      int sent = 0;
+      for (int part = 0; part < parts; part++) {
+        int end = (int) Math.round(messages.size() * (part + 1) / (double) parts);
+        for (byte[] m : messages.subList(sent, end)) {
+          producer.send(new ProducerRecord<>(input, m)).get();
         }
-        boolean complete = tally.awaitTotal(() -> valid.size() + bad.size(), OUTPUT_TIMEOUT);
+        int partSize = end - sent;
+        sent = end;
+        if (part == parts - 1) {
+          break;
+        }
+        long outBefore = tally.scored() + tally.deadLettered();
+        long target = outBefore + 1 + moments.nextInt(Math.max(1, partSize / 2));
+        assertTrue(tally.awaitTotal(() -> target, OUTPUT_TIMEOUT), "no output from instance " + part);
+        Thread.sleep(moments.nextInt(150));
+        long atKill = tally.scored() + tally.deadLettered();
+        current.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertTrue(atKill < total, "kill " + (part + 1) + " came after the stream finished (" + atKill + ")");
+        current = startNightjar(input, prefix, run, state, "run-" + (part + 1));
+        Duration toRunning = awaitRunning(tmp.resolve("nightjar-run-" + (part + 1) + ".log"));
+        System.out.printf("kill %d at %d of %d out; restarted instance RUNNING after %d ms%n", part + 1, atKill, total,
+            toRunning.toMillis());
+      }
+      try {
+        boolean complete = tally.awaitTotal(() -> total, OUTPUT_TIMEOUT);
         tally.drain(Duration.ofSeconds(3));
         assertTrue(complete, "timed out: scored " + tally.scored() + ", dead-lettered " + tally.deadLettered());
       } finally {
-        second.destroy();
-        second.waitFor(60, TimeUnit.SECONDS);
+        current.destroy();
+        current.waitFor(60, TimeUnit.SECONDS);
       }
 
       assertEquals(valid.size(), tally.scored(), "every valid alert scored exactly once");
@@ -152,21 +169,27 @@ abstract class AlertStreamScenario {
     TopicAdmin.createMissing(client, names, 3, Optional.of((short) 1));
   }
 
-  private void send(String topic, List<byte[]> messages, int perSecond, AtomicReference<Exception> failure) {
+  private KafkaProducer<byte[], byte[]> producer() {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 << 20));
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-      for (byte[] m : messages) {
-        producer.send(new ProducerRecord<>(topic, m)).get();
-        Thread.sleep(1000 / perSecond);
+    return new KafkaProducer<>(p);
+  }
+
+  /** Time until the instance writing this log reports Kafka Streams RUNNING. */
+  private static Duration awaitRunning(Path log) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + OUTPUT_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log) && Files.readString(log).contains("-> RUNNING")) {
+        return Duration.ofNanos(System.nanoTime() - start);
       }
-    } catch (Exception e) {
-      failure.set(e);
+      Thread.sleep(100);
     }
+    throw new AssertionError("the restarted instance never reached RUNNING; see " + log);
   }
 
   /** The real CLI in its own JVM, so that it can be killed like a crashed pod. */
