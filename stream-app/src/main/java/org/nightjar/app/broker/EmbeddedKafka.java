@@ -1,5 +1,8 @@
 package org.nightjar.app.broker;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -8,6 +11,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real single-node Kafka broker (KRaft, combined broker + controller) inside this JVM, built
@@ -15,6 +20,8 @@ import org.apache.kafka.common.test.TestKitNodes;
  * integration tests, so every one of them runs against a real broker with real transactions.
  */
 public final class EmbeddedKafka implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+
   private final KafkaClusterTestKit cluster;
   private final Path directory;
 
@@ -46,7 +53,7 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setConfigProp("auto.create.topics.enable", "false")
           .setDeleteOnClose(true)
           .build();
-      cluster.format();
+      formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
       return new EmbeddedKafka(cluster, dir);
@@ -56,6 +63,19 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
       throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
     }
+  }
+
+  /** Formats the storage; the formatter reports to standard output, which belongs to the command. */
+  private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+    PrintStream console = System.out;
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(report, true, StandardCharsets.UTF_8));
+    try {
+      cluster.format();
+    } finally {
+      System.setOut(console);
+    }
+    LOG.debug("storage formatted: {}", report.toString(StandardCharsets.UTF_8).trim());
   }
 
   /**

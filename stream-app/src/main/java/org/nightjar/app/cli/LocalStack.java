@@ -14,6 +14,7 @@ import java.util.function.IntConsumer;
 import org.nightjar.app.Components;
 import org.nightjar.app.NightjarStreams;
 import org.nightjar.app.broker.EmbeddedKafka;
+import org.nightjar.app.broker.InJvmKafkaLog;
 import org.nightjar.app.broker.TopicAdmin;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.config.KafkaProperties;
@@ -56,7 +57,8 @@ final class LocalStack implements AutoCloseable {
    * @param settings configuration keys of the command, over the user's
    */
   static LocalStack start(ConfigOptions options, Map<String, String> settings, int partitions) throws InterruptedException {
-    System.err.println("Starting an in-JVM Kafka broker (KRaft, single node)...");
+    Path brokerLog = InJvmKafkaLog.divert(Path.of(System.getProperty("java.io.tmpdir"), "nightjar-in-jvm-kafka.log"));
+    System.err.println("Starting an in-JVM Kafka broker (KRaft, single node; its log: " + brokerLog + ")...");
     EmbeddedKafka kafka = EmbeddedKafka.start();
     try {
       Map<String, String> all = new LinkedHashMap<>(settings);
