@@ -4,6 +4,7 @@ import org.nightjar.app.cli.BenchCommand;
 import org.nightjar.app.cli.BrokerCommand;
 import org.nightjar.app.cli.DemoCommand;
 import org.nightjar.app.cli.EvaluateCommand;
+import org.nightjar.app.cli.FuzzCommand;
 import org.nightjar.app.cli.ReplayCommand;
 import org.nightjar.app.cli.ReportCommand;
 import org.nightjar.app.cli.RunCommand;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       ScoreCommand.class,
       ReportCommand.class,
+      FuzzCommand.class,
       BenchCommand.class,
       BrokerCommand.class,
       TrainCommand.class,
