@@ -1,5 +1,9 @@
 package org.nightjar.models.fuzz;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,6 +30,7 @@ import org.nightjar.schemas.AlertDecodeException;
 public final class FuzzRun {
 
   /** What became of the inputs. */
+  /** @param maxUsedHeapBytes the most heap in use after a garbage collection, sampled between batches */
   public record Result(long inputs, long scored, Map<String, Long> deadLettered, Map<PacketMutation, Long> byMutation,
       List<Finding> findings, long maxUsedHeapBytes) {
 
@@ -77,8 +82,7 @@ public final class FuzzRun {
         process(batch, tally);
         batch.clear();
         progress.accept((int) Math.min(Integer.MAX_VALUE, i + 1));
-        Runtime rt = Runtime.getRuntime();
-        tally.maxHeap = Math.max(tally.maxHeap, rt.totalMemory() - rt.freeMemory());
+        tally.maxHeap = Math.max(tally.maxHeap, heapAfterLastCollection());
       }
     }
     return new Result(inputs, tally.scored, tally.reasons, tally.byMutation, tally.findings, tally.maxHeap);
@@ -121,6 +125,16 @@ public final class FuzzRun {
         }
       }
     }
+  }
+
+  /** Heap in use right after the latest garbage collection: what the run really holds. */
+  private static long heapAfterLastCollection() {
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage after = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+      used += after == null ? 0 : after.getUsed();
+    }
+    return used;
   }
 
   private static final class Tally {

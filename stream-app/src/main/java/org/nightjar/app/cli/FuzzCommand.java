@@ -57,7 +57,7 @@ public final class FuzzCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf("%d inputs from %d real packets in %.0f s (%.0f/s), seed %d: %d scored, %d dead-lettered, %d findings;"
-        + " largest heap in use %d MiB%n", result.inputs(), packets.size(), seconds, result.inputs() / seconds, seed,
+        + " most heap in use after a collection %d MiB%n", result.inputs(), packets.size(), seconds, result.inputs() / seconds, seed,
         result.scored(), result.deadLetteredTotal(), result.findings().size(), result.maxUsedHeapBytes() >> 20);
     System.out.println("dead letters by reason: " + result.deadLettered());
     System.out.println("inputs by mutation: " + result.byMutation());
