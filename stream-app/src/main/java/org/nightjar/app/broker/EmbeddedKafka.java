@@ -5,9 +5,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import kafka.server.BrokerServer;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -84,6 +90,29 @@ public final class EmbeddedKafka implements AutoCloseable {
    */
   public Path stateDirectory() {
     return directory.resolve("streams-state");
+  }
+
+  /**
+   * Stops the broker (its KRaft controller stays up), waits {@code downtime}, and starts it again
+   * on the same port and log directory, as an operator restarting a broker would; returns once it
+   * serves again. For tests of what clients do meanwhile.
+   */
+  public void restartBroker(Duration downtime) throws InterruptedException {
+    for (BrokerServer broker : cluster.brokers().values()) {
+      broker.shutdown();
+      broker.awaitShutdown();
+    }
+    Thread.sleep(downtime.toMillis());
+    for (BrokerServer broker : cluster.brokers().values()) {
+      broker.startup();
+    }
+    Properties client = new Properties();
+    client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    try (Admin admin = Admin.create(client)) {
+      admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("the restarted broker does not serve: " + e.getMessage(), e);
+    }
   }
 
   public String bootstrapServers() {

@@ -41,7 +41,7 @@ import org.nightjar.schemas.testing.SampleAlerts;
  * with its reason. Subclasses say which broker.
  */
 abstract class AlertStreamScenario {
-  private static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(3);
+  protected static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(3);
   /** SIGKILLs of the Nightjar process during one run of the scenario. */
   private static final int KILLS = 3;
 
@@ -50,8 +50,15 @@ abstract class AlertStreamScenario {
 
   @TempDir Path tmp;
 
-  @Test
-  void shouldScoreEveryValidAlertOnceAndDeadLetterEveryBadOneAcrossAKill() throws Exception {
+  /** The messages of one run: valid alerts, repeats and bad messages, shuffled, on fresh topics. */
+  protected record Run(String input, String prefix, String applicationSuffix, List<byte[]> valid, List<BadAlerts.Case> bad,
+      List<byte[]> messages, Map<String, Long> expectedReasons) {
+    int expectedOutputs() {
+      return valid.size() + bad.size();
+    }
+  }
+
+  protected Run newRun() throws IOException {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String input = "alerts-" + run;
     String prefix = "nj-" + run;
@@ -96,14 +103,42 @@ abstract class AlertStreamScenario {
     messages.addAll(valid.subList(0, 5)); // repeats, as a redelivering upstream broker sends them
     bad.forEach(c -> messages.add(c.message()));
     Collections.shuffle(messages, new Random(42));
+    return new Run(input, prefix, run, valid, bad, messages, expectedReasons);
+  }
 
-    Path state = tmp.resolve("state");
+  /** Every valid alert scored exactly once, every bad message dead-lettered once with its reason. */
+  protected static void assertExactlyOnce(Run r, OutputTally tally) {
+    List<byte[]> valid = r.valid();
+    assertEquals(valid.size(), tally.scored(), "every valid alert scored exactly once");
+    assertEquals(valid.size(), tally.alertIds().size(), "distinct alert ids");
+    assertEquals(0, tally.repeatedIds(), "no alert id twice");
+    assertEquals(r.bad().size(), tally.deadLettered(), "every bad message dead-lettered exactly once");
+    assertEquals(r.expectedReasons(), tally.reasons(), "dead-letter reasons");
+    assertEquals(3, tally.withoutStamps(), "the three packets without stamps");
+    assertEquals(valid.size() - 3, tally.reconstructionErrors().size(),
+        "the shipped autoencoder measured every alert that has stamps");
+    assertEquals(valid.size() - 3, tally.withAnomaly(),
+        "every alert with stamps has an anomaly score, percentile and neighbours of its own survey");
+    assertEquals(valid.size() - 3, tally.withArtifactProbability(), "and an artifact probability");
+  }
+
+  protected OutputTally tally(Run r) {
     Properties clients = new Properties();
     clients.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    int total = valid.size() + bad.size();
+    return new OutputTally(clients, r.prefix() + ".scored", r.prefix() + ".dlq");
+  }
+
+  @Test
+  void shouldScoreEveryValidAlertOnceAndDeadLetterEveryBadOneAcrossKills() throws Exception {
+    Run r = newRun();
+    String input = r.input();
+    String prefix = r.prefix();
+    String run = r.applicationSuffix();
+    List<byte[]> messages = r.messages();
+    Path state = tmp.resolve("state");
+    int total = r.expectedOutputs();
     Random moments = new Random(7);
-    try (OutputTally tally = new OutputTally(clients, prefix + ".scored", prefix + ".dlq");
-        KafkaProducer<byte[], byte[]> producer = producer()) {
+    try (OutputTally tally = tally(r); KafkaProducer<byte[], byte[]> producer = producer()) {
       // The input arrives in KILLS + 1 parts. While an instance works through a part, it is
       // killed at a random point (some of the part out, the rest in flight or in an open
       // transaction), the next part arrives while nothing runs, and the same instance restarts.
@@ -141,17 +176,7 @@ abstract class AlertStreamScenario {
         current.waitFor(60, TimeUnit.SECONDS);
       }
 
-      assertEquals(valid.size(), tally.scored(), "every valid alert scored exactly once");
-      assertEquals(valid.size(), tally.alertIds().size(), "distinct alert ids");
-      assertEquals(0, tally.repeatedIds(), "no alert id twice");
-      assertEquals(bad.size(), tally.deadLettered(), "every bad message dead-lettered exactly once");
-      assertEquals(expectedReasons, tally.reasons(), "dead-letter reasons");
-      assertEquals(3, tally.withoutStamps(), "the three packets without stamps");
-      assertEquals(valid.size() - 3, tally.reconstructionErrors().size(),
-          "the shipped autoencoder measured every alert that has stamps");
-      assertEquals(valid.size() - 3, tally.withAnomaly(),
-          "every alert with stamps has an anomaly score, percentile and neighbours of its own survey");
-      assertEquals(valid.size() - 3, tally.withArtifactProbability(), "and an artifact probability");
+      assertExactlyOnce(r, tally);
     }
   }
 
@@ -169,7 +194,7 @@ abstract class AlertStreamScenario {
     TopicAdmin.createMissing(client, names, 3, Optional.of((short) 1));
   }
 
-  private KafkaProducer<byte[], byte[]> producer() {
+  protected KafkaProducer<byte[], byte[]> producer() {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -180,7 +205,7 @@ abstract class AlertStreamScenario {
   }
 
   /** Time until the instance writing this log reports Kafka Streams RUNNING. */
-  private static Duration awaitRunning(Path log) throws IOException, InterruptedException {
+  protected static Duration awaitRunning(Path log) throws IOException, InterruptedException {
     long start = System.nanoTime();
     long deadline = start + OUTPUT_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -193,7 +218,7 @@ abstract class AlertStreamScenario {
   }
 
   /** The real CLI in its own JVM, so that it can be killed like a crashed pod. */
-  private Process startNightjar(String input, String prefix, String run, Path state, String name) throws IOException {
+  protected Process startNightjar(String input, String prefix, String run, Path state, String name) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
         "org.nightjar.app.Main", "run",
