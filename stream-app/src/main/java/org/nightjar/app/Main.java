@@ -2,6 +2,7 @@ package org.nightjar.app;
 
 import org.nightjar.app.cli.BenchCommand;
 import org.nightjar.app.cli.BrokerCommand;
+import org.nightjar.app.cli.CrashTestCommand;
 import org.nightjar.app.cli.DemoCommand;
 import org.nightjar.app.cli.EvaluateCommand;
 import org.nightjar.app.cli.FuzzCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       FuzzCommand.class,
       BenchCommand.class,
       BrokerCommand.class,
+      CrashTestCommand.class,
       TrainCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class

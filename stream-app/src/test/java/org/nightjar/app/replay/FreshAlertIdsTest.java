@@ -1,0 +1,36 @@
+package org.nightjar.app.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.nightjar.schemas.Alert;
+import org.nightjar.schemas.AlertCodec;
+import org.nightjar.schemas.CutoutKind;
+import org.nightjar.schemas.testing.SampleAlerts;
+
+class FreshAlertIdsTest {
+
+  @Test
+  void shouldGiveTheCopyTheNewIdAndKeepEverythingElse() throws Exception {
+    byte[] original = Files.readAllBytes(SampleAlerts.ztf().get(0));
+    AlertCodec codec = AlertCodec.withDefaults();
+    Alert a = codec.decode(original);
+    Alert b = codec.decode(FreshAlertIds.withAlertId(original, 9_000_000_000_000_000_001L));
+    assertEquals(9_000_000_000_000_000_001L, b.alertId());
+    assertEquals(a.objectId(), b.objectId());
+    assertEquals(a.eventTime(), b.eventTime());
+    for (CutoutKind kind : CutoutKind.values()) {
+      assertEquals(a.cutout(kind).map(c -> Arrays.hashCode(c.pixels())), b.cutout(kind).map(c -> Arrays.hashCode(c.pixels())),
+          kind + " stamp");
+    }
+  }
+
+  @Test
+  void shouldRefuseWhatIsNotAZtfContainer() {
+    assertThrows(IOException.class, () -> FreshAlertIds.withAlertId(new byte[] {1, 2, 3}, 1));
+  }
+}
