@@ -1,5 +1,7 @@
 package org.nightjar.models.index;
 
+import java.util.Objects;
+
 /**
  * Settings of {@link ApproximateLatentIndex}, jvector's graph (Vamana with an HNSW-style
  * hierarchy).
@@ -17,11 +19,13 @@ package org.nightjar.models.index;
  * @param buildThreads threads that insert nodes; with 1 the graph, hence every answer, is the
  *     same on every build of the same vectors, with more the insertion order varies from run to
  *     run and so may a few answers
+ * @param search how the graph is walked ({@link GraphSearch}); the answers' distances are exact either way
  */
 public record ApproximateIndexOptions(int maxDegree, int constructionBeam, float alpha, float neighborOverflow,
-    boolean hierarchy, int searchBeam, int buildThreads) {
+    boolean hierarchy, int searchBeam, int buildThreads, GraphSearch search) {
 
   public ApproximateIndexOptions {
+    Objects.requireNonNull(search, "search");
     if (maxDegree < 2 || constructionBeam < 1 || searchBeam < 1 || buildThreads < 1) {
       throw new IllegalArgumentException("maxDegree ≥ 2 and constructionBeam, searchBeam, buildThreads ≥ 1 required, got "
           + maxDegree + ", " + constructionBeam + ", " + searchBeam + ", " + buildThreads);
@@ -42,14 +46,18 @@ public record ApproximateIndexOptions(int maxDegree, int constructionBeam, float
    * trades it without a rebuild). On plain Gaussian vectors no beam up to 256 reaches 0.9.
    */
   public static ApproximateIndexOptions defaults() {
-    return new ApproximateIndexOptions(32, 100, 1.2f, 1.2f, true, 256, 1);
+    return new ApproximateIndexOptions(32, 100, 1.2f, 1.2f, true, 256, 1, GraphSearch.COMPACT);
   }
 
   public ApproximateIndexOptions withSearchBeam(int beam) {
-    return new ApproximateIndexOptions(maxDegree, constructionBeam, alpha, neighborOverflow, hierarchy, beam, buildThreads);
+    return new ApproximateIndexOptions(maxDegree, constructionBeam, alpha, neighborOverflow, hierarchy, beam, buildThreads, search);
   }
 
   public ApproximateIndexOptions withBuildThreads(int threads) {
-    return new ApproximateIndexOptions(maxDegree, constructionBeam, alpha, neighborOverflow, hierarchy, searchBeam, threads);
+    return new ApproximateIndexOptions(maxDegree, constructionBeam, alpha, neighborOverflow, hierarchy, searchBeam, threads, search);
+  }
+
+  public ApproximateIndexOptions withSearch(GraphSearch way) {
+    return new ApproximateIndexOptions(maxDegree, constructionBeam, alpha, neighborOverflow, hierarchy, searchBeam, buildThreads, way);
   }
 }

@@ -1,10 +1,7 @@
 package org.nightjar.models.index;
 
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
-import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
-import io.github.jbellis.jvector.graph.SearchResult;
-import io.github.jbellis.jvector.util.Bits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -51,23 +48,17 @@ public final class ApproximateLatentIndex implements LatentIndex {
 
   private final int dimension;
   private final int size;
-  private final float[] rows;
   private final int exponent;
-  private final FlatL2Scores scores;
-  private final ImmutableGraphIndex graph;
+  private final GraphCandidates graph;
   private final ApproximateIndexOptions options;
-  private final ThreadLocal<GraphSearcher> searchers;
 
-  private ApproximateLatentIndex(float[] rows, int size, int dimension, int exponent, FlatL2Scores scores,
-      ImmutableGraphIndex graph, ApproximateIndexOptions options) {
+  private ApproximateLatentIndex(int size, int dimension, int exponent, GraphCandidates graph,
+      ApproximateIndexOptions options) {
     this.dimension = dimension;
     this.size = size;
-    this.rows = rows;
     this.exponent = exponent;
-    this.scores = scores;
     this.graph = graph;
     this.options = options;
-    this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph));
   }
 
   public static ApproximateLatentIndex build(float[][] vectors) {
@@ -117,7 +108,12 @@ public final class ApproximateLatentIndex implements LatentIndex {
       }
       builder.cleanup();
       progress.accept(n);
-      return new ApproximateLatentIndex(flat, n, d, exponent, scores, builder.getGraph(), options);
+      ImmutableGraphIndex built = builder.getGraph();
+      GraphCandidates candidates = switch (options.search()) {
+        case COMPACT -> CompactCandidates.reorderInPlace(built, flat, n, d);
+        case JVECTOR -> new JvectorCandidates(built, scores, flat);
+      };
+      return new ApproximateLatentIndex(n, d, exponent, candidates, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -144,22 +140,37 @@ public final class ApproximateLatentIndex implements LatentIndex {
    * graph and vectors (nothing is copied), for trading recall against speed without a rebuild.
    */
   public ApproximateLatentIndex withSearchBeam(int beam) {
-    return new ApproximateLatentIndex(rows, size, dimension, exponent, scores, graph, options.withSearchBeam(beam));
+    return new ApproximateLatentIndex(size, dimension, exponent, graph, options.withSearchBeam(beam));
   }
 
-  /** Bytes of the graph (jvector's own estimate of its neighbour lists). */
+  /**
+   * This index's graph searched the {@link GraphSearch#COMPACT} way: for comparing the two searches
+   * on one graph. Copies the vectors (the original order stays with this index).
+   *
+   * @throws IllegalStateException when this index already searches that way
+   */
+  public ApproximateLatentIndex compacted() {
+    if (!(graph instanceof JvectorCandidates jvector)) {
+      throw new IllegalStateException("the index already searches its compact graph");
+    }
+    float[] copy = jvector.vectors().clone();
+    return new ApproximateLatentIndex(size, dimension, exponent,
+        CompactCandidates.reorderInPlace(jvector.graph(), copy, size, dimension), options.withSearch(GraphSearch.COMPACT));
+  }
+
+  /** Bytes of the graph: jvector's own estimate, or the compact copy's arrays and row numbers. */
   public long graphBytes() {
-    return graph.ramBytesUsed();
+    return graph.graphBytes();
   }
 
   /** Bytes of the stored vectors (one float array). */
   public long vectorBytes() {
-    return 4L * rows.length;
+    return 4L * graph.vectors().length;
   }
 
   /** Average neighbours per node in the bottom layer, a sanity figure for the benchmark. */
   public double averageDegree() {
-    return graph.getAverageDegree(0);
+    return graph.averageDegree();
   }
 
   @Override
@@ -170,9 +181,11 @@ public final class ApproximateLatentIndex implements LatentIndex {
     int[][] outRows = new int[queries.length][wanted];
     float[][] outDistances = new float[queries.length][wanted];
     int[] candidates = new int[Math.min(beam, size)];
+    int[] rows = new int[candidates.length];
     double[] squared = new double[candidates.length];
+    float[] vectors = graph.vectors();
+    float[] scaled = new float[dimension];
     for (int q = 0; q < queries.length; q++) {
-      float[] scaled = new float[dimension];
       for (int j = 0; j < dimension; j++) {
         scaled[j] = Math.scalb(queries[q][j], exponent);
       }
@@ -184,33 +197,23 @@ public final class ApproximateLatentIndex implements LatentIndex {
           candidates[r] = r;
         }
       } else {
-        count = candidates(scaled, beam, candidates);
+        count = graph.candidates(scaled, beam, wanted, candidates);
       }
       if (count < wanted) {
         // jvector fills the beam on any graph it built; fewer would mean a broken graph.
         throw new IllegalStateException("the graph search reached " + count + " of " + wanted + " rows");
       }
       for (int c = 0; c < count; c++) {
-        squared[c] = ExactDistances.squared(scaled, rows, candidates[c], dimension);
+        squared[c] = ExactDistances.squared(scaled, vectors, candidates[c], dimension);
+        rows[c] = graph.row(candidates[c]);
       }
-      ExactDistances.sort(squared, candidates, count);
+      ExactDistances.sort(squared, rows, count);
       for (int j = 0; j < wanted; j++) {
-        outRows[q][j] = candidates[j];
+        outRows[q][j] = rows[j];
         outDistances[q][j] = (float) Math.scalb(Math.sqrt(squared[j]), -exponent);
       }
     }
     return new Neighbourhoods(outRows, outDistances);
-  }
-
-  /** The graph's best {@code beam} rows for one (scaled) query; returns how many it filled in. */
-  private int candidates(float[] scaled, int beam, int[] out) {
-    SearchResult result = searchers.get().search(scores.forQuery(scaled), beam, beam, 0f, 0f, Bits.ALL);
-    SearchResult.NodeScore[] nodes = result.getNodes();
-    int count = Math.min(nodes.length, out.length);
-    for (int i = 0; i < count; i++) {
-      out[i] = nodes[i].node;
-    }
-    return count;
   }
 
   /**
