@@ -12,33 +12,38 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Approximate k-nearest-neighbour search on a jvector graph (Vamana with an HNSW-style
+ * Approximate k-nearest-neighbour search on a graph built by jvector (Vamana with an HNSW-style
  * hierarchy): a search walks from the entry node towards the query, keeping the
- * {@link ApproximateIndexOptions#searchBeam()} best nodes seen, and visits about a thousand nodes
+ * {@link ApproximateIndexOptions#searchBeam()} best nodes seen, and visits a few hundred nodes
  * instead of all of them.
  *
- * <p>Distances returned are exact: the graph is built and walked with {@link FlatL2Scores}
- * ({@code 1 / (1 + d²)} in float), so its order among close candidates is coarse; every candidate
- * the walk returns is measured again in double from the stored vectors and ranked by
+ * <p>jvector builds the graph; by default ({@link GraphSearch#COMPACT}) the index then copies it
+ * into flat arrays renumbered breadth-first, stores the vectors in that order, and walks it with
+ * its own beam search ({@link GraphWalk}), which ranks by float squared distance. The alternative,
+ * {@link GraphSearch#JVECTOR}, walks jvector's graph with jvector's {@code GraphSearcher}; on the
+ * same graph both reach the same recall, and the compact walk is about twice as fast (see
+ * {@link ApproximateIndexOptions#defaults()}).
+ *
+ * <p>Distances returned are exact: whatever the walk ranks by, the candidates that may be among
+ * the k nearest are measured again in double from the stored vectors and ranked by
  * {@link ExactDistances}, as the exact index does, so a row found by both indexes has the
  * identical distance in both. What may differ is which rows are found (the recall).
  *
  * <p>The vectors are stored multiplied by a power of two chosen so that a typical
- * nearest-neighbour distance is about 1: {@code 1 / (1 + d²)} is then well resolved in float
- * between neighbours (for neighbours at {@code d ≈ 10⁻³} it would be {@code 1 − 10⁻⁶}, a few float
- * steps from 1, and the graph would be built almost blind). Scaling by a power of two is exact,
- * so the exact distances are unchanged by it.
+ * nearest-neighbour distance is about 1: jvector's {@code 1 / (1 + d²)}, by which it builds the
+ * graph, is then well resolved in float between neighbours (for neighbours at {@code d ≈ 10⁻³} it
+ * would be {@code 1 − 10⁻⁶}, a few float steps from 1, and the graph would be built almost
+ * blind). Scaling by a power of two is exact, so the exact distances are unchanged by it.
  *
- * <p>Cost: a visited node costs a few hundred nanoseconds on one core (a cache miss for its row
- * and jvector's bookkeeping), so a search is worth about as much as the exact index's scan of
- * 100,000 rows and pays off from several hundred thousand rows up. How many nodes a given recall
- * needs depends on the data: embeddings of low intrinsic dimension are easy, isotropic noise in
- * 64 dimensions (or plain Gaussian vectors) is not (see {@link IndexBenchmark}).
+ * <p>Cost: a visited node is mostly a cache miss for its neighbour list and its 256-byte vector;
+ * how many nodes a given recall needs depends on the data: embeddings of low intrinsic dimension
+ * are easy, isotropic noise in 64 dimensions (or plain Gaussian vectors) is not (see
+ * {@link IndexBenchmark}).
  *
- * <p>jvector's {@link GraphSearcher} keeps per-search state: each thread gets its own (a
- * {@link ThreadLocal}), so the index is safe to search from several threads at once. With one
- * build thread (the default) building is deterministic: jvector's level draws use a fixed seed
- * and nodes are inserted in row order.
+ * <p>Searches keep per-thread state (a {@link ThreadLocal} walk or searcher), so the index is safe
+ * to search from several threads at once. With one build thread (the default) building is
+ * deterministic: jvector's level draws use a fixed seed, nodes are inserted in row order, and the
+ * breadth-first renumbering follows the graph.
  */
 public final class ApproximateLatentIndex implements LatentIndex {
 
@@ -110,7 +115,8 @@ public final class ApproximateLatentIndex implements LatentIndex {
       progress.accept(n);
       ImmutableGraphIndex built = builder.getGraph();
       GraphCandidates candidates = switch (options.search()) {
-        case COMPACT -> CompactCandidates.reorderInPlace(built, flat, n, d);
+        case COMPACT -> CompactCandidates.reorderInPlace(built, flat, n, d, false);
+        case COMPACT_QUANTIZED -> CompactCandidates.reorderInPlace(built, flat, n, d, true);
         case JVECTOR -> new JvectorCandidates(built, scores, flat);
       };
       return new ApproximateLatentIndex(n, d, exponent, candidates, options);
@@ -144,21 +150,22 @@ public final class ApproximateLatentIndex implements LatentIndex {
   }
 
   /**
-   * This index's graph searched the {@link GraphSearch#COMPACT} way: for comparing the two searches
-   * on one graph. Copies the vectors (the original order stays with this index).
+   * This index's graph searched another way ({@link GraphSearch#COMPACT} or
+   * {@link GraphSearch#COMPACT_QUANTIZED}): for comparing the searches on one graph. Copies the
+   * vectors (the original order stays with this index).
    *
-   * @throws IllegalStateException when this index already searches that way
+   * @throws IllegalStateException unless this index searches with {@link GraphSearch#JVECTOR}
    */
-  public ApproximateLatentIndex compacted() {
-    if (!(graph instanceof JvectorCandidates jvector)) {
-      throw new IllegalStateException("the index already searches its compact graph");
+  public ApproximateLatentIndex compacted(GraphSearch way) {
+    if (!(graph instanceof JvectorCandidates jvector) || way == GraphSearch.JVECTOR) {
+      throw new IllegalStateException("only an index searching with jvector can be compacted, and only to a compact search");
     }
     float[] copy = jvector.vectors().clone();
-    return new ApproximateLatentIndex(size, dimension, exponent,
-        CompactCandidates.reorderInPlace(jvector.graph(), copy, size, dimension), options.withSearch(GraphSearch.COMPACT));
+    return new ApproximateLatentIndex(size, dimension, exponent, CompactCandidates.reorderInPlace(jvector.graph(), copy,
+        size, dimension, way == GraphSearch.COMPACT_QUANTIZED), options.withSearch(way));
   }
 
-  /** Bytes of the graph: jvector's own estimate, or the compact copy's arrays and row numbers. */
+  /** Bytes of the graph: jvector's own estimate, or the compact copy's arrays, row numbers and any quantised rows. */
   public long graphBytes() {
     return graph.graphBytes();
   }

@@ -118,6 +118,11 @@ final class CompactGraph {
     return size;
   }
 
+  /** The most neighbours a node has in the bottom layer. */
+  int maxDegree() {
+    return stride - 1;
+  }
+
   int entry() {
     return entry;
   }

@@ -1,9 +1,12 @@
 package org.nightjar.models.index;
 
+import java.util.Arrays;
+
 /**
  * One thread's beam search over a {@link CompactGraph}: greedy descent through the upper levels,
  * then the bottom level with a beam of the best nodes seen, kept sorted (the search of HNSW and
- * Vamana). Scores are squared L2 distances in float over vectors stored in the graph's numbering.
+ * Vamana). It ranks by {@link WalkScores}: squared L2 distances over vectors stored in the graph's
+ * numbering, in float or from a byte-quantised copy.
  *
  * <p>Its state is reused from search to search, so that a search allocates nothing: the visited
  * marks are one int per node, stamped with the search's number (no clearing between searches),
@@ -12,8 +15,7 @@ package org.nightjar.models.index;
 final class GraphWalk {
 
   private final CompactGraph graph;
-  private final float[] vectors;
-  private final int dimension;
+  private final WalkScores scores;
   private final int[] visited;
   private int stamp;
 
@@ -21,36 +23,40 @@ final class GraphWalk {
   private float[] squared = new float[0];
   private boolean[] expanded = new boolean[0];
   private int filled;
+  private final int[] gathered;
+  private final float[] gatheredSquared;
 
-  GraphWalk(CompactGraph graph, float[] vectors, int dimension) {
+  GraphWalk(CompactGraph graph, WalkScores scores) {
     this.graph = graph;
-    this.vectors = vectors;
-    this.dimension = dimension;
+    this.scores = scores;
     this.visited = new int[graph.size()];
+    this.gathered = new int[graph.maxDegree()];
+    this.gatheredSquared = new float[graph.maxDegree()];
   }
 
   /**
    * Searches for {@code query} keeping {@code beam} nodes; returns how many it found, which are
-   * then {@link #node(int)} and {@link #squared(int)}, nearest first by float distance.
+   * then {@link #node(int)} and {@link #squared(int)}, nearest first by the walk's distance.
    */
   int search(float[] query, int beam) {
+    scores.query(query);
     if (nodes.length < beam) {
       nodes = new int[beam];
       squared = new float[beam];
       expanded = new boolean[beam];
     }
     if (++stamp == 0) {
-      java.util.Arrays.fill(visited, 0);
+      Arrays.fill(visited, 0);
       stamp = 1;
     }
     int current = graph.entry();
-    float currentSquared = distance(query, current);
+    float currentSquared = scores.squared(current);
     for (int level = graph.upperLevels(); level >= 1; level--) {
       boolean moved = true;
       while (moved) {
         moved = false;
         for (int n : graph.upperNeighbours(level, current)) {
-          float d = distance(query, n);
+          float d = scores.squared(n);
           if (d < currentSquared) {
             currentSquared = d;
             current = n;
@@ -67,15 +73,24 @@ final class GraphWalk {
       expanded[next] = true;
       int at = graph.bottomOffset(nodes[next]);
       int end = at + 1 + bottom[at];
+      // Gather the unvisited neighbours first and measure them in one tight loop: their vectors'
+      // cache misses are then independent of each other and of the beam's bookkeeping, so the
+      // CPU overlaps them.
+      int fresh = 0;
       for (int i = at + 1; i < end; i++) {
         int n = bottom[i];
-        if (visited[n] == stamp) {
-          continue;
+        if (visited[n] != stamp) {
+          visited[n] = stamp;
+          gathered[fresh++] = n;
         }
-        visited[n] = stamp;
-        float d = distance(query, n);
+      }
+      for (int f = 0; f < fresh; f++) {
+        gatheredSquared[f] = scores.squared(gathered[f]);
+      }
+      for (int f = 0; f < fresh; f++) {
+        float d = gatheredSquared[f];
         if (filled < beam || d < squared[filled - 1]) {
-          next = Math.min(next, insert(n, d, beam));
+          next = Math.min(next, insert(gathered[f], d, beam));
         }
       }
       while (next < filled && expanded[next]) {
@@ -116,9 +131,5 @@ final class GraphWalk {
     expanded[low] = false;
     filled = Math.min(filled + 1, beam);
     return low;
-  }
-
-  private float distance(float[] query, int node) {
-    return FlatL2Scores.squared(query, 0, vectors, node * dimension, dimension);
   }
 }

@@ -48,9 +48,10 @@ public final class IndexBenchCommand implements Callable<Integer> {
   @Option(names = "--construction-beam", description = "Beam width while building (default: the index's default).")
   Integer constructionBeam;
 
-  @Option(names = "--search", defaultValue = "jvector,compact",
+  @Option(names = "--search", defaultValue = "jvector,compact,compact_quantized",
       description = {"Ways of walking the one graph built: jvector (its GraphSearcher), compact (the index's own search over a",
-          "breadth-first copy; the default of index.kind=approximate) (default: ${DEFAULT-VALUE})."})
+          "breadth-first copy; the default of index.kind=approximate), compact_quantized (the same ranking by byte-quantised",
+          "vectors, then exact distances) (default: ${DEFAULT-VALUE})."})
   String search;
 
   @Option(names = "--noise", defaultValue = "0.25",
