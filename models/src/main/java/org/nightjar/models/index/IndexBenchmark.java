@@ -2,6 +2,7 @@ package org.nightjar.models.index;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -164,6 +165,7 @@ public final class IndexBenchmark {
         INTRINSIC_SAMPLES, dimension, seconds(t0));
     keys.put("intrinsic_dim_" + tag, fmt(dimension, 1));
     keys.put("exact_qps_" + tag, fmt(exactRate.perSecond(), 0));
+    keys.put("exact_cpu_qps_" + tag, fmt(exactRate.perCpuSecond(), 0));
     keys.put("exact_build_s_" + tag, fmt(exactBuild, 2));
     keys.put("exact_mib_" + tag, fmt(mib(exact.heapBytes() + exact.nativeBytes()), 1));
     exact = null; // its native copy goes with the next collection
@@ -212,6 +214,7 @@ public final class IndexBenchmark {
           beam, recall, r.perSecond(), r.detail());
       keys.put(prefix + "recall5_b" + beam + "_" + tag, fmt(recall, 4));
       keys.put(prefix + "qps_b" + beam + "_" + tag, fmt(r.perSecond(), 0));
+      keys.put(prefix + "cpu_qps_b" + beam + "_" + tag, fmt(r.perCpuSecond(), 0));
       if (chosenBeam < 0 && recall >= APPROXIMATE_GOAL_RECALL) {
         chosenBeam = beam;
         chosenRate = r;
@@ -237,8 +240,13 @@ public final class IndexBenchmark {
     return search.name().toLowerCase(Locale.ROOT);
   }
 
-  /** Queries per second of one index on this thread, and the CPU it took. */
-  private record Rate(double perSecond, String detail) {}
+  /**
+   * Queries per second of one index on this thread by the wall clock, and per second of this
+   * thread's own CPU time: on a machine shared with other work the thread may not have a core to
+   * itself, and the second figure is then the closer estimate of one core's rate (the first is
+   * the one the goals are judged by).
+   */
+  private record Rate(double perSecond, double perCpuSecond, String detail) {}
 
   private Rate rate(LatentIndex index, float[][][] batches) {
     long warmEnd = System.nanoTime() + (long) (Math.min(1.0, settings.seconds()) * 1e9);
@@ -246,7 +254,9 @@ public final class IndexBenchmark {
     do {
       index.search(batches[b++ % batches.length], K);
     } while (System.nanoTime() < warmEnd || b < 2);
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpu0 = processCpuNanos();
+    long thread0 = threads.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     long end = start + (long) (settings.seconds() * 1e9);
     long done = 0;
@@ -256,9 +266,11 @@ public final class IndexBenchmark {
       batchCount++;
     } while (System.nanoTime() < end);
     double wall = seconds(start);
+    double threadCpu = (threads.getCurrentThreadCpuTime() - thread0) / 1e9;
     double cpu = (processCpuNanos() - cpu0) / 1e9;
-    return new Rate(done / wall, String.format(Locale.ROOT, "%d batches in %.1f s, process CPU %.2f x wall", batchCount,
-        wall, cpu / wall));
+    return new Rate(done / wall, done / threadCpu, String.format(Locale.ROOT,
+        "%,.0f per thread CPU second; %d batches in %.1f s, process CPU %.2f x wall", done / threadCpu, batchCount, wall,
+        cpu / wall));
   }
 
   /** Prints the graph build's progress every few seconds. */
