@@ -26,9 +26,13 @@ import org.nightjar.schemas.AlertFiles;
  * Speed, memory and recall of the two latent indexes at serving scale: for each data kind and size
  * it builds {@link ExactLatentIndex} and {@link ApproximateLatentIndex}, times batched searches
  * (256 queries a batch, k = 5) on the calling thread, and measures the approximate index's
- * recall@5 against the exact one at several search beams. Figures are printed beside the goals
- * (exact ≥ 5,000 queries/s on one core at 100,000 rows; approximate recall@5 ≥ 0.99 at ≥ 10,000
- * queries/s on one core at 1,000,000 rows). The last line is {@code key=value} pairs.
+ * recall@5 against the exact one at several search beams, for each way of walking the one graph
+ * built ({@link GraphSearch}: jvector's searcher, the index's compact walk, and that walk over
+ * byte-quantised vectors). Rates are given by the wall clock and per second of the timing
+ * thread's CPU time (the closer figure for one core when other work shares the machine). Figures
+ * are printed beside the goals (exact ≥ 5,000 queries/s on one core at 100,000 rows; approximate
+ * recall@5 ≥ 0.99 at ≥ 10,000 queries/s on one core at 1,000,000 rows). The last line is
+ * {@code key=value} pairs.
  *
  * <p>Three kinds of data, each 64-dimensional; each size's intrinsic dimension (two-NN, see
  * {@link IntrinsicDimension}) is printed beside its figures, and the real embeddings' own:
@@ -52,12 +56,14 @@ import org.nightjar.schemas.AlertFiles;
  *
  * <p>Run through {@code nightjar bench index} (which supplies the bundled alert sample), with
  * {@code OMP_NUM_THREADS=1} so that BLAS uses one core. Options: {@code --sizes 100000,1000000
- * --kinds real-manifold,real,gaussian --seconds 3 --queries 1000 --beams 16,32,64,128,256 --build-threads N
- * --max-degree M --construction-beam B --alpha A --search jvector,compact,compact_quantized --noise 0.25 --quick --alerts DIR}. One index is alive at a time: at 1,000,000 rows the data take
- * 0.27 GB, the exact index 0.25 GB of heap and 0.25 GB of native memory, the graph index 0.62 GB
- * of heap, so the launcher's 2 GB heap suffices (building the graph takes 2 cores about 6 minutes
- * on real-like data and 10 on Gaussian data). Not a test: it measures and prints, and asserts
- * nothing.
+ * --kinds real-manifold,real,gaussian --seconds 3 --queries 1000 --beams 16,32,64,128,256
+ * --build-threads N --max-degree M --construction-beam B --alpha A
+ * --search jvector,compact,compact_quantized --noise 0.25 --quick --alerts DIR}. At 1,000,000 rows
+ * the data take 0.27 GB; the exact index 0.25 GB of heap and 0.25 GB of native memory, dropped
+ * before the graph is built; jvector's graph 0.38 GB and its vectors 0.24 GB; each compact copy,
+ * made from it in turn, 0.14 GB of graph (0.2 GB with quantised rows) and 0.24 GB of vectors. Give
+ * it a 4 GB heap. Building the graph takes 2 cores about 4 to 8 minutes on real-like data and
+ * longer on Gaussian data. Not a test: it measures and prints, and asserts nothing.
  */
 public final class IndexBenchmark {
 
