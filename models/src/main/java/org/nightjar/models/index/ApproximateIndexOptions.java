@@ -53,10 +53,12 @@ public record ApproximateIndexOptions(int maxDegree, int constructionBeam, float
    * vectors no beam up to 256 reaches 0.9.
    *
    * <p>Walk: on the same graph the compact walk finds what jvector's searcher finds (recall within
-   * ±0.003) at 1.6 to 2.4 times the rate; over 1,000,000 {@code real-manifold} rows, one core on a
-   * loaded machine, beam 16: recall@5 0.994 at 13,800 queries/s against jvector's 0.995 at 7,100.
-   * {@link GraphSearch#COMPACT_QUANTIZED} is as fast at beam 16 and faster at wider beams there
-   * (11,300 against 9,000 at beam 32), for 0.06 GB more memory per million rows.
+   * ±0.007) at 1.5 to 3.6 times the rate per thread CPU second over 1,000,000 rows of each bench
+   * kind; over 1,000,000 {@code real-manifold} rows, one core on a loaded machine, beam 16:
+   * recall@5 0.994 at 13,800 queries/s against jvector's 0.995 at 7,100.
+   * {@link GraphSearch#COMPACT_QUANTIZED} is as fast at beam 16 and 1.1 to 1.3 times faster at
+   * wider beams there, but slower on the {@code real} kind, for 0.06 GB more memory per million
+   * rows: an option, not the default.
    */
   public static ApproximateIndexOptions defaults() {
     return new ApproximateIndexOptions(32, 100, 1.2f, 1.2f, true, 256, 1, GraphSearch.COMPACT);

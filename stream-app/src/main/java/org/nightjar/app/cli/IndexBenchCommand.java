@@ -13,11 +13,13 @@ import picocli.CommandLine.Option;
 /** Latent index speed, memory and recall: exact against approximate, on three kinds of real-like and Gaussian data. */
 @Command(name = "index", mixinStandardHelpOptions = true,
     description = {"Build the exact and the approximate latent index over N x 64 vectors of three kinds (new points",
-        "between real alert embeddings, real embeddings replicated with isotropic noise, plain Gaussian), time batched k=5 searches on one thread, and measure the",
-        "approximate index's recall@5 at several search beams, beside the goals; last line key=value.",
-        "Run with OMP_NUM_THREADS=1 (the launcher's default). At 1,000,000 rows it needs about 1 GB of heap and takes",
-        "about half an hour on 2 cores (graph builds); the launcher gives 2 GB of heap (for more:",
-        "NIGHTJAR_JAVA_OPTS=\"-Xmx4g -XX:+UseParallelGC -Dorg.bytedeco.javacpp.maxbytes=3G\")."})
+        "between real alert embeddings, real embeddings replicated with isotropic noise, plain Gaussian), print each",
+        "data set's intrinsic dimension, time batched k=5 searches on one thread (wall clock and thread CPU), and",
+        "measure the approximate index's recall@5 at several search beams for each way of walking its graph, beside",
+        "the goals; last line key=value.",
+        "Run with OMP_NUM_THREADS=1 (the launcher's default). At 1,000,000 rows it needs about 2 GB of heap and takes",
+        "about 40 minutes on 2 cores (graph builds); the launcher gives 2 GB of heap, so give it more:",
+        "NIGHTJAR_JAVA_OPTS=\"-Xmx4g -XX:+UseParallelGC -Dorg.bytedeco.javacpp.maxbytes=3G\"."})
 public final class IndexBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
