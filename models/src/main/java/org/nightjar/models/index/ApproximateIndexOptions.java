@@ -55,9 +55,10 @@ public record ApproximateIndexOptions(int maxDegree, int constructionBeam, float
    * <p>Walk: on the same graph the compact walk finds what jvector's searcher finds (recall within
    * ±0.007) at 1.5 to 3.6 times the rate per thread CPU second over 1,000,000 rows of each bench
    * kind; over 1,000,000 {@code real-manifold} rows, one core on a loaded machine, beam 16:
-   * recall@5 0.994 at 13,800 queries/s against jvector's 0.995 at 7,100.
-   * {@link GraphSearch#COMPACT_QUANTIZED} is as fast at beam 16 and 1.1 to 1.3 times faster at
-   * wider beams there, but slower on the {@code real} kind, for 0.06 GB more memory per million
+   * recall@5 0.994 at 13,800 queries/s against jvector's 0.995 at 7,100 (a repeat with a new
+   * build: 0.994 at 13,100 against 0.994 at 8,900). {@link GraphSearch#COMPACT_QUANTIZED} was 1.1
+   * to 1.3 times faster at beams 32 to 256 there while other work loaded the machine, no faster in
+   * the quieter repeat, and slower on the {@code real} kind, for 0.06 GB more memory per million
    * rows: an option, not the default.
    */
   public static ApproximateIndexOptions defaults() {
