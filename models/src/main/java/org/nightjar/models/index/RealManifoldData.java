@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * (an orthonormal basis of the span, each direction with the same {@code σ}) and nil outside it.
  * The noise's typical length is {@code noise} times the median nearest-neighbour distance between
  * real embeddings, the same length the {@code real} kind spreads over all 64 dimensions. With the
- * defaults the data's two-NN intrinsic dimension comes out near the real embeddings' own (about
- * 10 of 64).
+ * defaults the data's two-NN intrinsic dimension comes out near the real embeddings' own: from the
+ * 1,685 ZTF embeddings (9.5), 7.8 at 100,000 rows and 10.0 at 1,000,000, where replicating them
+ * with isotropic noise gives 29.2 and 37.9.
  *
  * <p>What it models: that unseen alerts fall on the same low-dimensional surface as the alerts we
  * hold, between them. What it cannot know: how the real surface is curved or populated between
