@@ -1,10 +1,7 @@
 package org.nightjar.models.index;
 
 import io.github.jbellis.jvector.graph.GraphIndexBuilder;
-import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.ImmutableGraphIndex;
-import io.github.jbellis.jvector.graph.SearchResult;
-import io.github.jbellis.jvector.util.Bits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -15,33 +12,38 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Approximate k-nearest-neighbour search on a jvector graph (Vamana with an HNSW-style
+ * Approximate k-nearest-neighbour search on a graph built by jvector (Vamana with an HNSW-style
  * hierarchy): a search walks from the entry node towards the query, keeping the
- * {@link ApproximateIndexOptions#searchBeam()} best nodes seen, and visits about a thousand nodes
+ * {@link ApproximateIndexOptions#searchBeam()} best nodes seen, and visits a few hundred nodes
  * instead of all of them.
  *
- * <p>Distances returned are exact: the graph is built and walked with {@link FlatL2Scores}
- * ({@code 1 / (1 + d²)} in float), so its order among close candidates is coarse; every candidate
- * the walk returns is measured again in double from the stored vectors and ranked by
+ * <p>jvector builds the graph; by default ({@link GraphSearch#COMPACT}) the index then copies it
+ * into flat arrays renumbered breadth-first, stores the vectors in that order, and walks it with
+ * its own beam search ({@link GraphWalk}), which ranks by float squared distance. The alternative,
+ * {@link GraphSearch#JVECTOR}, walks jvector's graph with jvector's {@code GraphSearcher}; on the
+ * same graph both reach the same recall, and the compact walk is about twice as fast (see
+ * {@link ApproximateIndexOptions#defaults()}).
+ *
+ * <p>Distances returned are exact: whatever the walk ranks by, the candidates that may be among
+ * the k nearest are measured again in double from the stored vectors and ranked by
  * {@link ExactDistances}, as the exact index does, so a row found by both indexes has the
  * identical distance in both. What may differ is which rows are found (the recall).
  *
  * <p>The vectors are stored multiplied by a power of two chosen so that a typical
- * nearest-neighbour distance is about 1: {@code 1 / (1 + d²)} is then well resolved in float
- * between neighbours (for neighbours at {@code d ≈ 10⁻³} it would be {@code 1 − 10⁻⁶}, a few float
- * steps from 1, and the graph would be built almost blind). Scaling by a power of two is exact,
- * so the exact distances are unchanged by it.
+ * nearest-neighbour distance is about 1: jvector's {@code 1 / (1 + d²)}, by which it builds the
+ * graph, is then well resolved in float between neighbours (for neighbours at {@code d ≈ 10⁻³} it
+ * would be {@code 1 − 10⁻⁶}, a few float steps from 1, and the graph would be built almost
+ * blind). Scaling by a power of two is exact, so the exact distances are unchanged by it.
  *
- * <p>Cost: a visited node costs a few hundred nanoseconds on one core (a cache miss for its row
- * and jvector's bookkeeping), so a search is worth about as much as the exact index's scan of
- * 100,000 rows and pays off from several hundred thousand rows up. How many nodes a given recall
- * needs depends on the data: embeddings of low intrinsic dimension are easy, isotropic noise in
- * 64 dimensions (or plain Gaussian vectors) is not (see {@link IndexBenchmark}).
+ * <p>Cost: a visited node is mostly a cache miss for its neighbour list and its 256-byte vector;
+ * how many nodes a given recall needs depends on the data: embeddings of low intrinsic dimension
+ * are easy, isotropic noise in 64 dimensions (or plain Gaussian vectors) is not (see
+ * {@link IndexBenchmark}).
  *
- * <p>jvector's {@link GraphSearcher} keeps per-search state: each thread gets its own (a
- * {@link ThreadLocal}), so the index is safe to search from several threads at once. With one
- * build thread (the default) building is deterministic: jvector's level draws use a fixed seed
- * and nodes are inserted in row order.
+ * <p>Searches keep per-thread state (a {@link ThreadLocal} walk or searcher), so the index is safe
+ * to search from several threads at once. With one build thread (the default) building is
+ * deterministic: jvector's level draws use a fixed seed, nodes are inserted in row order, and the
+ * breadth-first renumbering follows the graph.
  */
 public final class ApproximateLatentIndex implements LatentIndex {
 
@@ -51,23 +53,17 @@ public final class ApproximateLatentIndex implements LatentIndex {
 
   private final int dimension;
   private final int size;
-  private final float[] rows;
   private final int exponent;
-  private final FlatL2Scores scores;
-  private final ImmutableGraphIndex graph;
+  private final GraphCandidates graph;
   private final ApproximateIndexOptions options;
-  private final ThreadLocal<GraphSearcher> searchers;
 
-  private ApproximateLatentIndex(float[] rows, int size, int dimension, int exponent, FlatL2Scores scores,
-      ImmutableGraphIndex graph, ApproximateIndexOptions options) {
+  private ApproximateLatentIndex(int size, int dimension, int exponent, GraphCandidates graph,
+      ApproximateIndexOptions options) {
     this.dimension = dimension;
     this.size = size;
-    this.rows = rows;
     this.exponent = exponent;
-    this.scores = scores;
     this.graph = graph;
     this.options = options;
-    this.searchers = ThreadLocal.withInitial(() -> new GraphSearcher(graph));
   }
 
   public static ApproximateLatentIndex build(float[][] vectors) {
@@ -117,7 +113,13 @@ public final class ApproximateLatentIndex implements LatentIndex {
       }
       builder.cleanup();
       progress.accept(n);
-      return new ApproximateLatentIndex(flat, n, d, exponent, scores, builder.getGraph(), options);
+      ImmutableGraphIndex built = builder.getGraph();
+      GraphCandidates candidates = switch (options.search()) {
+        case COMPACT -> CompactCandidates.reorderInPlace(built, flat, n, d, false);
+        case COMPACT_QUANTIZED -> CompactCandidates.reorderInPlace(built, flat, n, d, true);
+        case JVECTOR -> new JvectorCandidates(built, scores, flat);
+      };
+      return new ApproximateLatentIndex(n, d, exponent, candidates, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -144,22 +146,38 @@ public final class ApproximateLatentIndex implements LatentIndex {
    * graph and vectors (nothing is copied), for trading recall against speed without a rebuild.
    */
   public ApproximateLatentIndex withSearchBeam(int beam) {
-    return new ApproximateLatentIndex(rows, size, dimension, exponent, scores, graph, options.withSearchBeam(beam));
+    return new ApproximateLatentIndex(size, dimension, exponent, graph, options.withSearchBeam(beam));
   }
 
-  /** Bytes of the graph (jvector's own estimate of its neighbour lists). */
+  /**
+   * This index's graph searched another way ({@link GraphSearch#COMPACT} or
+   * {@link GraphSearch#COMPACT_QUANTIZED}): for comparing the searches on one graph. Copies the
+   * vectors (the original order stays with this index).
+   *
+   * @throws IllegalStateException unless this index searches with {@link GraphSearch#JVECTOR}
+   */
+  public ApproximateLatentIndex compacted(GraphSearch way) {
+    if (!(graph instanceof JvectorCandidates jvector) || way == GraphSearch.JVECTOR) {
+      throw new IllegalStateException("only an index searching with jvector can be compacted, and only to a compact search");
+    }
+    float[] copy = jvector.vectors().clone();
+    return new ApproximateLatentIndex(size, dimension, exponent, CompactCandidates.reorderInPlace(jvector.graph(), copy,
+        size, dimension, way == GraphSearch.COMPACT_QUANTIZED), options.withSearch(way));
+  }
+
+  /** Bytes of the graph: jvector's own estimate, or the compact copy's arrays, row numbers and any quantised rows. */
   public long graphBytes() {
-    return graph.ramBytesUsed();
+    return graph.graphBytes();
   }
 
   /** Bytes of the stored vectors (one float array). */
   public long vectorBytes() {
-    return 4L * rows.length;
+    return 4L * graph.vectors().length;
   }
 
   /** Average neighbours per node in the bottom layer, a sanity figure for the benchmark. */
   public double averageDegree() {
-    return graph.getAverageDegree(0);
+    return graph.averageDegree();
   }
 
   @Override
@@ -170,9 +188,11 @@ public final class ApproximateLatentIndex implements LatentIndex {
     int[][] outRows = new int[queries.length][wanted];
     float[][] outDistances = new float[queries.length][wanted];
     int[] candidates = new int[Math.min(beam, size)];
+    int[] rows = new int[candidates.length];
     double[] squared = new double[candidates.length];
+    float[] vectors = graph.vectors();
+    float[] scaled = new float[dimension];
     for (int q = 0; q < queries.length; q++) {
-      float[] scaled = new float[dimension];
       for (int j = 0; j < dimension; j++) {
         scaled[j] = Math.scalb(queries[q][j], exponent);
       }
@@ -184,33 +204,23 @@ public final class ApproximateLatentIndex implements LatentIndex {
           candidates[r] = r;
         }
       } else {
-        count = candidates(scaled, beam, candidates);
+        count = graph.candidates(scaled, beam, wanted, candidates);
       }
       if (count < wanted) {
         // jvector fills the beam on any graph it built; fewer would mean a broken graph.
         throw new IllegalStateException("the graph search reached " + count + " of " + wanted + " rows");
       }
       for (int c = 0; c < count; c++) {
-        squared[c] = ExactDistances.squared(scaled, rows, candidates[c], dimension);
+        squared[c] = ExactDistances.squared(scaled, vectors, candidates[c], dimension);
+        rows[c] = graph.row(candidates[c]);
       }
-      ExactDistances.sort(squared, candidates, count);
+      ExactDistances.sort(squared, rows, count);
       for (int j = 0; j < wanted; j++) {
-        outRows[q][j] = candidates[j];
+        outRows[q][j] = rows[j];
         outDistances[q][j] = (float) Math.scalb(Math.sqrt(squared[j]), -exponent);
       }
     }
     return new Neighbourhoods(outRows, outDistances);
-  }
-
-  /** The graph's best {@code beam} rows for one (scaled) query; returns how many it filled in. */
-  private int candidates(float[] scaled, int beam, int[] out) {
-    SearchResult result = searchers.get().search(scores.forQuery(scaled), beam, beam, 0f, 0f, Bits.ALL);
-    SearchResult.NodeScore[] nodes = result.getNodes();
-    int count = Math.min(nodes.length, out.length);
-    for (int i = 0; i < count; i++) {
-      out[i] = nodes[i].node;
-    }
-    return count;
   }
 
   /**

@@ -27,6 +27,16 @@ final class ExactDistances {
     return sum;
   }
 
+  /** Squared distance between two vectors of one length, summed in double in the same way. */
+  static double squared(float[] a, float[] b) {
+    double sum = 0.0;
+    for (int j = 0; j < a.length; j++) {
+      double diff = (double) a[j] - b[j];
+      sum += diff * diff;
+    }
+    return sum;
+  }
+
   /** Sorts the first {@code count} pairs by squared distance, then row. */
   static void sort(double[] squared, int[] rows, int count) {
     if (count <= INSERTION_LIMIT) {

@@ -5,10 +5,14 @@
  * <ul>
  *   <li>{@link org.nightjar.models.index.ExactLatentIndex}: every row, one BLAS product per chunk of
  *       rows and block of queries; exact answers (equal to a double-precision brute force).</li>
- *   <li>{@link org.nightjar.models.index.ApproximateLatentIndex}: a jvector graph walk, tuned by
+ *   <li>{@link org.nightjar.models.index.ApproximateLatentIndex}: a graph built by jvector, walked
+ *       by the index's own beam search over a compact breadth-first copy (or by jvector's searcher,
+ *       {@link org.nightjar.models.index.GraphSearch}), tuned by
  *       {@link org.nightjar.models.index.ApproximateIndexOptions}; exact distances for the rows it
  *       finds, recall below 1.</li>
- *   <li>Measurement: {@link org.nightjar.models.index.IndexBenchmark} ({@code nightjar bench index}).</li>
+ *   <li>Measurement: {@link org.nightjar.models.index.IndexBenchmark} ({@code nightjar bench index})
+ *       on three kinds of data, told apart by their intrinsic dimension
+ *       ({@code IntrinsicDimension}).</li>
  * </ul>
  *
  * <p>Both copy the vectors they are built from, are immutable afterwards and may be searched from

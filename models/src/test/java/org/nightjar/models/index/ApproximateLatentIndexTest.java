@@ -144,7 +144,7 @@ class ApproximateLatentIndexTest {
     assertThrows(IllegalArgumentException.class, () -> ApproximateLatentIndex.build(new float[0][]));
     assertThrows(IllegalArgumentException.class, () -> ApproximateLatentIndex.build(new float[][] {{1f}, {1f, 2f}}));
     assertThrows(IllegalArgumentException.class,
-        () -> new ApproximateIndexOptions(16, 50, 0.5f, 1.2f, true, 10, 1));
+        () -> new ApproximateIndexOptions(16, 50, 0.5f, 1.2f, true, 10, 1, GraphSearch.COMPACT));
     assertThrows(IllegalArgumentException.class, () -> ApproximateIndexOptions.defaults().withSearchBeam(0));
   }
 

@@ -10,22 +10,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Latent index speed, memory and recall: exact against approximate, on real-like and Gaussian data. */
+/** Latent index speed, memory and recall: exact against approximate, on three kinds of real-like and Gaussian data. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-    description = {"Build the exact and the approximate latent index over N x 64 vectors of two kinds (real alert",
-        "embeddings replicated with noise, plain Gaussian), time batched k=5 searches on one thread, and measure the",
-        "approximate index's recall@5 at several search beams, beside the goals; last line key=value.",
-        "Run with OMP_NUM_THREADS=1 (the launcher's default). At 1,000,000 rows it needs about 1 GB of heap and takes",
-        "about half an hour on 2 cores (graph builds); the launcher gives 2 GB of heap (for more:",
-        "NIGHTJAR_JAVA_OPTS=\"-Xmx4g -XX:+UseParallelGC -Dorg.bytedeco.javacpp.maxbytes=3G\")."})
+    description = {"Build the exact and the approximate latent index over N x 64 vectors of three kinds (new points",
+        "between real alert embeddings, real embeddings replicated with isotropic noise, plain Gaussian), print each",
+        "data set's intrinsic dimension, time batched k=5 searches on one thread (wall clock and thread CPU), and",
+        "measure the approximate index's recall@5 at several search beams for each way of walking its graph, beside",
+        "the goals; last line key=value.",
+        "Run with OMP_NUM_THREADS=1 (the launcher's default). At 1,000,000 rows it needs about 2 GB of heap and takes",
+        "about 40 minutes on 2 cores (graph builds); the launcher gives 2 GB of heap, so give it more:",
+        "NIGHTJAR_JAVA_OPTS=\"-Xmx4g -XX:+UseParallelGC -Dorg.bytedeco.javacpp.maxbytes=3G\"."})
 public final class IndexBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--sizes", defaultValue = "100000,1000000", description = "Numbers of rows (default: ${DEFAULT-VALUE}).")
   String sizes;
 
-  @Option(names = "--kinds", defaultValue = "real,gaussian",
-      description = "Data kinds: real (embeddings of the alert sample, replicated with noise), gaussian (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--kinds", defaultValue = "real-manifold,real,gaussian",
+      description = {"Data kinds: real-manifold (new points between real embeddings of the alert sample and their neighbours),",
+          "real (the embeddings replicated with isotropic noise), gaussian (default: ${DEFAULT-VALUE})."})
   String kinds;
 
   @Option(names = "--seconds", defaultValue = "3", description = "Timed seconds per rate, after a warm-up (default: ${DEFAULT-VALUE}).")
@@ -47,11 +50,17 @@ public final class IndexBenchCommand implements Callable<Integer> {
   @Option(names = "--construction-beam", description = "Beam width while building (default: the index's default).")
   Integer constructionBeam;
 
+  @Option(names = "--search", defaultValue = "jvector,compact,compact_quantized",
+      description = {"Ways of walking the one graph built: jvector (its GraphSearcher), compact (the index's own search over a",
+          "breadth-first copy; the default of index.kind=approximate), compact_quantized (the same ranking by byte-quantised",
+          "vectors, then exact distances) (default: ${DEFAULT-VALUE})."})
+  String search;
+
   @Option(names = "--noise", defaultValue = "0.25",
-      description = "Kind real: noise length as a fraction of the median nearest-neighbour distance (default: ${DEFAULT-VALUE}).")
+      description = "Kinds real and real-manifold: noise length as a fraction of the median nearest-neighbour distance (default: ${DEFAULT-VALUE}).")
   double noise;
 
-  @Option(names = "--alerts", paramLabel = "DIR", description = "Kind real: folder of .avro packets (default: the bundled sample).")
+  @Option(names = "--alerts", paramLabel = "DIR", description = "Kinds real and real-manifold: folder of .avro packets (default: the bundled sample).")
   Path alerts;
 
   @Option(names = "--quick", description = "Small sizes (5,000 and 20,000), short timings: a smoke test.")
@@ -72,7 +81,7 @@ public final class IndexBenchCommand implements Callable<Integer> {
         args.addAll(List.of(name, spec.findOption(name).getValue().toString()));
       }
     }
-    args.addAll(List.of("--kinds", kinds, "--noise", Double.toString(noise)));
+    args.addAll(List.of("--kinds", kinds, "--search", search, "--noise", Double.toString(noise)));
     if (buildThreads != null) {
       args.addAll(List.of("--build-threads", buildThreads.toString()));
     }
@@ -82,7 +91,7 @@ public final class IndexBenchCommand implements Callable<Integer> {
     if (constructionBeam != null) {
       args.addAll(List.of("--construction-beam", constructionBeam.toString()));
     }
-    if (Arrays.asList(kinds.split(",")).contains("real")) {
+    if (Arrays.stream(kinds.split(",")).anyMatch(k -> k.strip().startsWith("real"))) {
       args.addAll(List.of("--alerts", SampleAlerts.resolve(alerts, spec.commandLine()).toString()));
     }
     IndexBenchmark.main(args.toArray(String[]::new));
