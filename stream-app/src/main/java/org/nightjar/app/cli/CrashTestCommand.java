@@ -61,12 +61,10 @@ public final class CrashTestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path folder = alerts != null ? alerts : SampleAlerts.resolve(null, spec.commandLine()).resolve("ztf");
-    List<byte[]> packets = new ArrayList<>();
+    List<FreshAlertIds> packets = new ArrayList<>();
     for (Path p : AlertFiles.expand(List.of(folder))) {
-      byte[] bytes = Files.readAllBytes(p);
       try {
-        FreshAlertIds.withAlertId(bytes, FIRST_ID);
-        packets.add(bytes);
+        packets.add(FreshAlertIds.of(Files.readAllBytes(p)));
       } catch (IOException notZtf) {
         // Only ZTF containers can be given fresh ids.
       }
@@ -141,7 +139,7 @@ public final class CrashTestCommand implements Callable<Integer> {
     }
   }
 
-  private void send(String bootstrap, String topic, List<byte[]> packets, AtomicInteger sent, AtomicReference<Exception> failure) {
+  private void send(String bootstrap, String topic, List<FreshAlertIds> packets, AtomicInteger sent, AtomicReference<Exception> failure) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -156,7 +154,7 @@ public final class CrashTestCommand implements Callable<Integer> {
         if (wait > 0) {
           TimeUnit.NANOSECONDS.sleep(wait);
         }
-        producer.send(new ProducerRecord<>(topic, FreshAlertIds.withAlertId(packets.get(i % packets.size()), FIRST_ID + i)));
+        producer.send(new ProducerRecord<>(topic, packets.get(i % packets.size()).withAlertId(FIRST_ID + i)));
         sent.incrementAndGet();
       }
       producer.flush();

@@ -19,7 +19,7 @@ class FreshAlertIdsTest {
     byte[] original = Files.readAllBytes(SampleAlerts.ztf().get(0));
     AlertCodec codec = AlertCodec.withDefaults();
     Alert a = codec.decode(original);
-    Alert b = codec.decode(FreshAlertIds.withAlertId(original, 9_000_000_000_000_000_001L));
+    Alert b = codec.decode(FreshAlertIds.of(original).withAlertId(9_000_000_000_000_000_001L));
     assertEquals(9_000_000_000_000_000_001L, b.alertId());
     assertEquals(a.objectId(), b.objectId());
     assertEquals(a.eventTime(), b.eventTime());
@@ -31,6 +31,6 @@ class FreshAlertIdsTest {
 
   @Test
   void shouldRefuseWhatIsNotAZtfContainer() {
-    assertThrows(IOException.class, () -> FreshAlertIds.withAlertId(new byte[] {1, 2, 3}, 1));
+    assertThrows(IOException.class, () -> FreshAlertIds.of(new byte[] {1, 2, 3}));
   }
 }
