@@ -119,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
       return null;
     }
     try {
-      return MetricsServer.start(config.metricsPort(), registry, streams::isAlive, streams::isRunning);
+      return MetricsServer.start(config.metricsHost(), config.metricsPort(), registry, streams::isAlive, streams::isRunning);
     } catch (IllegalStateException e) {
       System.err.println("metrics endpoint not started: " + e.getMessage());
       return null;

@@ -42,7 +42,7 @@ public final class RunCommand implements Callable<Integer> {
         NightjarStreams streams = new NightjarStreams(components.topology(metrics).build(), KafkaProperties.streams(config))) {
       Instrumentation.bind(registry, streams, components);
       MetricsServer server = config.metricsPort() > 0
-          ? MetricsServer.start(config.metricsPort(), registry, streams::isAlive, streams::isRunning) : null;
+          ? MetricsServer.start(config.metricsHost(), config.metricsPort(), registry, streams::isAlive, streams::isRunning) : null;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LOG.info("shutting down");
         streams.close();

@@ -38,6 +38,7 @@ public record AppConfig(
     Optional<String> bundlePath,
     List<String> scorers,
     Map<String, String> stageSettings,
+    String metricsHost,
     int metricsPort,
     Map<String, String> kafka) {
 
@@ -62,6 +63,7 @@ public record AppConfig(
     requireRange("dedupe.retention.hours", dedupeRetention.toHours(), 1, 24 * 30);
     requireRange("codec.max.inflated.cutout.bytes", codecMaxInflatedCutoutBytes, 4_096, 1L << 30);
     requireRange("metrics.port", metricsPort, 0, 65_535);
+    requireMatch("metrics.host", metricsHost, "[A-Za-z0-9.:_-]+");
     Optional<String> stageProblem = StageCatalog.problem(scorers);
     if (stageProblem.isPresent()) {
       throw new ConfigException("scorers", String.join(",", scorers), "a comma-separated list of stages from "

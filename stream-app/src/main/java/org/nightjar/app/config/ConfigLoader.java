@@ -139,6 +139,7 @@ public final class ConfigLoader {
         optional(v, "bundle.path"),
         list(v, "scorers"),
         stageSettings,
+        v.get("metrics.host"),
         intValue(v, "metrics.port"),
         kafka);
   }

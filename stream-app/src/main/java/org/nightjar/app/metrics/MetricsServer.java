@@ -21,9 +21,19 @@ public final class MetricsServer implements AutoCloseable {
     this.server = server;
   }
 
-  public static MetricsServer start(int port, PrometheusMeterRegistry registry, BooleanSupplier alive, BooleanSupplier ready) {
+  /** Where it listens. */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /**
+   * @param host the address to bind, e.g. {@code 0.0.0.0} or {@code 127.0.0.1}
+   * @param port the port; 0 picks a free one (see {@link #address()})
+   */
+  public static MetricsServer start(String host, int port, PrometheusMeterRegistry registry, BooleanSupplier alive,
+      BooleanSupplier ready) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+      HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
       server.createContext("/metrics", ex -> {
         String accept = ex.getRequestHeaders().getFirst("Accept");
         String contentType = accept != null && accept.contains("application/openmetrics-text")
@@ -41,7 +51,7 @@ public final class MetricsServer implements AutoCloseable {
       server.start();
       return new MetricsServer(server);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot serve metrics on port " + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), e);
     }
   }
 
