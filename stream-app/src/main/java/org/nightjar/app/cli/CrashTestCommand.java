@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -14,11 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.nightjar.app.broker.EmbeddedKafka;
 import org.nightjar.app.broker.InJvmKafkaLog;
+import org.nightjar.app.replay.AlertReplayer;
 import org.nightjar.app.replay.FreshAlertIds;
 import org.nightjar.app.replay.OutputTally;
 import org.nightjar.schemas.AlertFiles;
@@ -83,7 +83,9 @@ public final class CrashTestCommand implements Callable<Integer> {
           prefix + ".star", prefix + ".galaxy"), 3);
       Properties clients = new Properties();
       clients.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-      NightjarProcess nightjar = new NightjarProcess(kafka.bootstrapServers(), input, prefix, work);
+      RunProcess nightjar = new RunProcess(Map.of("kafka.bootstrap.servers", kafka.bootstrapServers(), "input.topics", input,
+          "output.prefix", prefix, "application.id", "nightjar-crash-test", "kafka.state.dir", work.resolve("state").toString(),
+          "metrics.port", "0"), "1g", work);
       try (OutputTally tally = new OutputTally(clients, prefix + ".scored", prefix + ".dlq")) {
         List<Long> restarts = new ArrayList<>();
         nightjar.start();
@@ -92,7 +94,7 @@ public final class CrashTestCommand implements Callable<Integer> {
         System.err.printf("first start: RUNNING after %d ms%n", nightjar.awaitRunning(TIMEOUT, poll).toMillis());
         AtomicInteger sent = new AtomicInteger();
         AtomicReference<Exception> sendFailure = new AtomicReference<>();
-        Thread sender = new Thread(() -> send(kafka.bootstrapServers(), input, packets, sent, sendFailure), "crash-test-sender");
+        Thread sender = new Thread(() -> send(clients, input, packets, sent, sendFailure), "crash-test-sender");
         long started = System.nanoTime();
         sender.start();
         Random moments = new Random(seed);
@@ -139,16 +141,11 @@ public final class CrashTestCommand implements Callable<Integer> {
     }
   }
 
-  private void send(String bootstrap, String topic, List<FreshAlertIds> packets, AtomicInteger sent, AtomicReference<Exception> failure) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 << 20));
+  private void send(Properties clients, String topic, List<FreshAlertIds> packets, AtomicInteger sent,
+      AtomicReference<Exception> failure) {
     long interval = (long) (1e9 / rate);
     long start = System.nanoTime();
-    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+    try (KafkaProducer<byte[], byte[]> producer = AlertReplayer.producer(clients)) {
       for (int i = 0; i < count; i++) {
         long wait = start + i * interval - System.nanoTime();
         if (wait > 0) {
@@ -160,57 +157,6 @@ public final class CrashTestCommand implements Callable<Integer> {
       producer.flush();
     } catch (Exception e) {
       failure.set(e);
-    }
-  }
-
-  /** {@code nightjar run} in a JVM of its own, on this one's class path, with one log file per start. */
-  private static final class NightjarProcess {
-    private final List<String> command;
-    private final Path work;
-    private Process process;
-    private Path log;
-    private int starts;
-
-    NightjarProcess(String bootstrap, String input, String prefix, Path work) {
-      this.work = work;
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      this.command = List.of(java, "-Xmx1g", "-XX:+UseParallelGC", "-Dorg.bytedeco.javacpp.maxbytes=2G",
-          "-Dorg.bytedeco.javacpp.maxphysicalbytes=4G", "-cp", System.getProperty("java.class.path"), "org.nightjar.app.Main",
-          "run", "-s", "kafka.bootstrap.servers=" + bootstrap, "-s", "input.topics=" + input, "-s", "output.prefix=" + prefix,
-          "-s", "application.id=nightjar-crash-test", "-s", "kafka.state.dir=" + work.resolve("state"), "-s", "metrics.port=0");
-    }
-
-    void start() throws IOException {
-      log = work.resolve("run-" + starts++ + ".log");
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-      pb.environment().put("OMP_NUM_THREADS", "1");
-      process = pb.start();
-    }
-
-    /** @param whileWaiting run between looks at the log */
-    Duration awaitRunning(Duration timeout, Runnable whileWaiting) throws IOException {
-      long begin = System.nanoTime();
-      while (System.nanoTime() - begin < timeout.toNanos()) {
-        if (Files.exists(log) && Files.readString(log).contains("-> RUNNING")) {
-          return Duration.ofNanos(System.nanoTime() - begin);
-        }
-        if (!process.isAlive()) {
-          throw new IllegalStateException("nightjar run exited with " + process.exitValue() + "; see " + log);
-        }
-        whileWaiting.run();
-      }
-      throw new IllegalStateException("nightjar run did not reach RUNNING; see " + log);
-    }
-
-    void kill() throws InterruptedException {
-      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    }
-
-    void stop() throws InterruptedException {
-      if (process != null && process.isAlive()) {
-        process.destroy();
-        process.waitFor(60, TimeUnit.SECONDS);
-      }
     }
   }
 }

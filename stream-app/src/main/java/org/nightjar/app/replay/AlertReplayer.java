@@ -23,6 +23,18 @@ public final class AlertReplayer {
   private final Properties producerProperties;
 
   public AlertReplayer(Properties clientProperties) {
+    this.producerProperties = producerProperties(clientProperties);
+  }
+
+  /**
+   * A producer of raw packets as a survey's broker sends them: acknowledged by all replicas,
+   * idempotent, and with room for a large alert in one request.
+   */
+  public static KafkaProducer<byte[], byte[]> producer(Properties clientProperties) {
+    return new KafkaProducer<>(producerProperties(clientProperties));
+  }
+
+  private static Properties producerProperties(Properties clientProperties) {
     Properties p = new Properties();
     p.putAll(clientProperties);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -31,7 +43,7 @@ public final class AlertReplayer {
     p.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
     p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
-    this.producerProperties = p;
+    return p;
   }
 
   /**

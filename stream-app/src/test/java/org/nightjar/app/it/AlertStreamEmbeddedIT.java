@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nightjar.app.broker.EmbeddedKafka;
+import org.nightjar.app.cli.RunProcess;
 import org.nightjar.app.replay.OutputTally;
 
 /**
@@ -43,7 +43,8 @@ class AlertStreamEmbeddedIT extends AlertStreamScenario {
     List<byte[]> messages = r.messages();
     int half = messages.size() / 2;
     try (OutputTally tally = tally(r); KafkaProducer<byte[], byte[]> producer = producer()) {
-      Process nightjar = startNightjar(r.input(), r.prefix(), r.applicationSuffix(), tmp.resolve("state"), "broker-restart");
+      RunProcess nightjar = nightjar(r);
+      nightjar.start();
       try {
         for (byte[] m : messages.subList(0, half)) {
           producer.send(new ProducerRecord<>(r.input(), m)).get();
@@ -62,8 +63,7 @@ class AlertStreamEmbeddedIT extends AlertStreamScenario {
             + tally.deadLettered());
         assertTrue(nightjar.isAlive(), "Nightjar stopped instead of riding out the restart");
       } finally {
-        nightjar.destroy();
-        nightjar.waitFor(60, TimeUnit.SECONDS);
+        nightjar.stop();
       }
       assertExactlyOnce(r, tally);
     }

@@ -3,7 +3,6 @@ package org.nightjar.app.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +16,15 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nightjar.app.broker.TopicAdmin;
+import org.nightjar.app.cli.RunProcess;
+import org.nightjar.app.replay.AlertReplayer;
 import org.nightjar.app.replay.OutputTally;
 import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.CutoutKind;
@@ -132,17 +131,15 @@ abstract class AlertStreamScenario {
   void shouldScoreEveryValidAlertOnceAndDeadLetterEveryBadOneAcrossKills() throws Exception {
     Run r = newRun();
     String input = r.input();
-    String prefix = r.prefix();
-    String run = r.applicationSuffix();
     List<byte[]> messages = r.messages();
-    Path state = tmp.resolve("state");
     int total = r.expectedOutputs();
     Random moments = new Random(7);
     try (OutputTally tally = tally(r); KafkaProducer<byte[], byte[]> producer = producer()) {
       // The input arrives in KILLS + 1 parts. While an instance works through a part, it is
       // killed at a random point (some of the part out, the rest in flight or in an open
       // transaction), the next part arrives while nothing runs, and the same instance restarts.
-      Process current = startNightjar(input, prefix, run, state, "run-0");
+      RunProcess nightjar = nightjar(r);
+      nightjar.start();
       int parts = KILLS + 1;
       int sent = 0;
       for (int part = 0; part < parts; part++) {
@@ -160,10 +157,10 @@ abstract class AlertStreamScenario {
         assertTrue(tally.awaitTotal(() -> target, OUTPUT_TIMEOUT), "no output from instance " + part);
         Thread.sleep(moments.nextInt(150));
         long atKill = tally.scored() + tally.deadLettered();
-        current.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        nightjar.kill();
         assertTrue(atKill < total, "kill " + (part + 1) + " came after the stream finished (" + atKill + ")");
-        current = startNightjar(input, prefix, run, state, "run-" + (part + 1));
-        Duration toRunning = awaitRunning(tmp.resolve("nightjar-run-" + (part + 1) + ".log"));
+        nightjar.start();
+        Duration toRunning = nightjar.awaitRunning(OUTPUT_TIMEOUT, () -> sleep(100));
         System.out.printf("kill %d at %d of %d out; restarted instance RUNNING after %d ms%n", part + 1, atKill, total,
             toRunning.toMillis());
       }
@@ -172,8 +169,7 @@ abstract class AlertStreamScenario {
         tally.drain(Duration.ofSeconds(3));
         assertTrue(complete, "timed out: scored " + tally.scored() + ", dead-lettered " + tally.deadLettered());
       } finally {
-        current.destroy();
-        current.waitFor(60, TimeUnit.SECONDS);
+        nightjar.stop();
       }
 
       assertExactlyOnce(r, tally);
@@ -197,40 +193,22 @@ abstract class AlertStreamScenario {
   protected KafkaProducer<byte[], byte[]> producer() {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 << 20));
-    return new KafkaProducer<>(p);
+    return AlertReplayer.producer(p);
   }
 
-  /** Time until the instance writing this log reports Kafka Streams RUNNING. */
-  protected static Duration awaitRunning(Path log) throws IOException, InterruptedException {
-    long start = System.nanoTime();
-    long deadline = start + OUTPUT_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log).contains("-> RUNNING")) {
-        return Duration.ofNanos(System.nanoTime() - start);
-      }
-      Thread.sleep(100);
+  /** The real CLI in its own JVM, so that it can be killed like a crashed pod; logs in the test's folder. */
+  protected RunProcess nightjar(Run r) {
+    return new RunProcess(Map.of("kafka.bootstrap.servers", bootstrapServers(), "input.topics", r.input(),
+        "output.prefix", r.prefix(), "application.id", "nightjar-it-" + r.applicationSuffix(),
+        "kafka.state.dir", tmp.resolve("state").toString(), "metrics.port", "0", "batch.max.size", "8",
+        "commit.interval.ms", "100"), "512m", tmp);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    throw new AssertionError("the restarted instance never reached RUNNING; see " + log);
-  }
-
-  /** The real CLI in its own JVM, so that it can be killed like a crashed pod. */
-  protected Process startNightjar(String input, String prefix, String run, Path state, String name) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "org.nightjar.app.Main", "run",
-        "-s", "kafka.bootstrap.servers=" + bootstrapServers(),
-        "-s", "input.topics=" + input,
-        "-s", "output.prefix=" + prefix,
-        "-s", "application.id=nightjar-it-" + run,
-        "-s", "kafka.state.dir=" + state,
-        "-s", "metrics.port=0",
-        "-s", "batch.max.size=8",
-        "-s", "commit.interval.ms=100"));
-    File log = tmp.resolve("nightjar-" + name + ".log").toFile();
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
   }
 }
