@@ -63,8 +63,13 @@ public final class FuzzRun {
     SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
     int packet = r.nextInt(packets.size());
     PacketMutation mutation = PacketMutation.values()[r.nextInt(PacketMutation.values().length)];
-    long mutationSeed = r.nextLong();
-    return new Input(packet, mutation, mutationSeed, mutation.apply(packets.get(packet), new SplittableRandom(mutationSeed)));
+    return input(packet, mutation, r.nextLong());
+  }
+
+  /** Packet number {@code packet} (modulo the number of packets) damaged by {@code mutation}. */
+  public Input input(int packet, PacketMutation mutation, long mutationSeed) {
+    int p = Math.floorMod(packet, packets.size());
+    return new Input(p, mutation, mutationSeed, mutation.apply(packets.get(p), new SplittableRandom(mutationSeed)));
   }
 
   /** One damaged packet and how it was made. */
