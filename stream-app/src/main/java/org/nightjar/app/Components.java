@@ -53,6 +53,7 @@ public final class Components implements AutoCloseable {
     if (config.scorers().isEmpty()) {
       return new Components(config, codec, ScoringStages.none(), Optional.empty());
     }
+    long begin = System.nanoTime();
     ModelBundle bundle = openBundle(config);
     ScoringStages stages;
     try {
@@ -65,9 +66,10 @@ public final class Components implements AutoCloseable {
       throw new ConfigException(e.key(), e.value(), e.allowed());
     }
     var m = bundle.manifest();
-    LOG.info("bundle {} {} (sha256 {}), stages {}{}", m.name(), m.version(), bundle.sha256().substring(0, 12),
+    LOG.info("bundle {} {} (sha256 {}), stages {}{}, loaded in {} ms", m.name(), m.version(), bundle.sha256().substring(0, 12),
         config.scorers(), stages.find(EmbeddingScorer.class)
-            .map(e -> ", ND4J " + e.backend().label() + " x " + e.copies() + " network copies").orElse(""));
+            .map(e -> ", ND4J " + e.backend().label() + " x " + e.copies() + " network copies").orElse(""),
+        (System.nanoTime() - begin) / 1_000_000);
     return new Components(config, codec, stages, Optional.of(bundle));
   }
 

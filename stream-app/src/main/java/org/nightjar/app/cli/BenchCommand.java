@@ -43,13 +43,21 @@ public final class BenchCommand implements Callable<Integer> {
   int decodeSeconds;
 
   @Option(names = "--stream-times", defaultValue = "30",
-      description = "End to end: replay the folder this many times, deduplication off (default: ${DEFAULT-VALUE}).")
+      description = "End to end: send this many times as many alerts as the sample has ZTF packets, as fast as possible (default: ${DEFAULT-VALUE}).")
   int streamTimes;
 
-  @Option(names = "--latency-rate", defaultValue = "200",
-      description = {"End to end, last: replay the folder once at this many alerts/s, well within capacity, and report"
-          + " the latency an alert sees when it does not queue behind a backlog (default: ${DEFAULT-VALUE}; 0 = skip)."})
-  double latencyRate;
+  @Option(names = "--latency-rates", split = ",", defaultValue = "100,250,500",
+      description = {"End to end, then: send alerts at each of these rates (alerts/s), well within capacity, and report the"
+          + " latency an alert sees when it does not queue behind a backlog (default: ${DEFAULT-VALUE}; 0 = skip)."})
+  List<Double> latencyRates;
+
+  @Option(names = "--latency-seconds", defaultValue = "12", description = "How long each latency rate is held (default: ${DEFAULT-VALUE}).")
+  int latencySeconds;
+
+  @Option(names = "--cold-start", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = {"Last: start `nightjar run` in a JVM of its own against the same broker and time it to its first scored"
+          + " alert (default: on)."})
+  boolean coldStart;
 
   @Option(names = "--cluster",
       description = {"End to end on the cluster that the configuration names (kafka.bootstrap.servers and the other kafka.*"
@@ -61,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
   int partitions;
 
   @Option(names = "--warmup-times", defaultValue = "10",
-      description = {"End to end: replay the folder this many times first, untimed, so the JIT compilers of the "
+      description = {"End to end: send this many times the sample first, untimed, so the JIT compilers of the "
           + "broker, the clients and the stream settle as in a long-running service (default: ${DEFAULT-VALUE})."})
   int warmupTimes;
 
@@ -80,77 +88,96 @@ public final class BenchCommand implements Callable<Integer> {
     double pipelineRate = pipelineRate(base, messages);
     System.out.printf("pipeline without a broker (decode + stamps + stages %s, batches of %d): %.0f alerts/s%n",
         base.scorers(), base.batchMaxSize(), pipelineRate);
-    Optional<StreamFigures> stream = streamFigures(files);
-    if (stream.isEmpty()) {
+    KeyValues figures = new KeyValues()
+        .put("decode_alerts_per_s", "%.0f", decodeRate)
+        .put("pipeline_alerts_per_s", "%.0f", pipelineRate);
+    if (!streamFigures(FreshTraffic.of(files), figures)) {
       return 1;
     }
-    StreamFigures f = stream.get();
-    System.out.printf("decode_alerts_per_s=%.0f pipeline_alerts_per_s=%.0f stream_alerts_per_s=%.0f stream_alerts=%d"
-            + " nightjar_cpu_ms_per_alert=%.2f latency_p50_ms=%d latency_p99_ms=%d sample_files=%d%n",
-        decodeRate, pipelineRate, f.alertsPerSecond(), f.alerts(), f.nightjarCpuMsPerAlert(), f.latencyP50Ms(),
-        f.latencyP99Ms(), files.size());
+    figures.put("sample_files", "%d", files.size());
+    System.out.println(figures);
     return 0;
   }
 
-  /** End-to-end figures; latencies are -1 when the steady-rate phase was skipped or incomplete. */
-  private record StreamFigures(long alerts, double alertsPerSecond, double nightjarCpuMsPerAlert, long latencyP50Ms, long latencyP99Ms) {}
-
-  /** Warm-up, timed flood with the CPU split, then latency at a steady rate; empty when alerts went missing. */
-  private Optional<StreamFigures> streamFigures(List<Path> files) throws Exception {
-    List<Path> warmup = repeat(files, warmupTimes);
-    List<Path> timed = repeat(files, streamTimes);
-    Map<String, String> settings = Map.of("application.id", "nightjar-bench", "dedupe.enabled", "false", "metrics.port", "0");
+  /**
+   * Warm-up, a timed flood with the CPU split, latency at steady rates, then a cold start; false
+   * when alerts went missing.
+   */
+  private boolean streamFigures(FreshTraffic traffic, KeyValues figures) throws Exception {
+    Map<String, String> settings = Map.of("application.id", "nightjar-bench", "metrics.port", "0");
     try (LocalStack stack = cluster
         ? LocalStack.onCluster(configOptions, settings, partitions, "nightjar-bench-" + Long.toString(System.currentTimeMillis(), 36))
         : LocalStack.start(configOptions, settings, partitions)) {
-      stack.replay(warmup, n -> {});
-      if (!stack.tally.awaitTotal(warmup::size, Duration.ofMinutes(10))) {
-        System.out.printf("end to end: only %d of %d warm-up alerts came out in time%n", outCount(stack), warmup.size());
-        return Optional.empty();
+      AppConfig config = stack.config;
+      System.out.printf("end to end on %s: %s, dedupe %s, commit.interval.ms %d, batch.max.wait.ms %d; alerts are the"
+              + " sample's %d ZTF packets, each copy under a new alert id%n",
+          cluster ? "the cluster at " + stack.bootstrapServers() : "an in-JVM broker", config.processingGuarantee(),
+          config.dedupeEnabled() ? "scope " + config.dedupeScope().key() : "off", config.commitIntervalMs(),
+          config.batchMaxWait().toMillis(), traffic.size());
+      long out = 0;
+      int warmup = traffic.size() * warmupTimes;
+      out += warmup;
+      if (!send(stack, traffic, warmup, 0, out, "warm-up")) {
+        return false;
       }
-      stack.tally.clearLatencies();
-      CpuShares cpu = new CpuShares(stack.config.applicationId());
+
+      int timed = traffic.size() * streamTimes;
+      out += timed;
+      CpuShares cpu = new CpuShares(config.applicationId());
       cpu.start();
       long t0 = System.currentTimeMillis();
-      stack.replay(timed, n -> {});
-      double replaySeconds = (System.currentTimeMillis() - t0) / 1000.0;
-      if (!stack.tally.awaitTotal(() -> warmup.size() + timed.size(), Duration.ofMinutes(10))) {
-        System.out.printf("end to end: only %d of %d alerts came out in time%n", outCount(stack) - warmup.size(), timed.size());
-        return Optional.empty();
+      if (!send(stack, traffic, timed, 0, out, "end to end")) {
+        return false;
       }
       CpuShares.Split split = cpu.stop();
-      double rate = timed.size() / (Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0);
-      System.out.printf("end to end (%s, %s, stages %s, after %d warm-up alerts): %d alerts -> %.0f alerts/s,"
-          + " latency p50 %d ms, p99 %d ms behind the backlog of a replay that took %.1f s%n",
-          cluster ? "cluster " + stack.bootstrapServers() : "in-JVM broker", stack.config.processingGuarantee(),
-          stack.components.stages(), warmup.size(), timed.size(), rate,
-          stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99), replaySeconds);
-      double cpuMs = 1000 * split.nightjar() / timed.size();
+      double rate = timed / (Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0);
+      System.out.printf("end to end (stages %s, after %d warm-up alerts): %d alerts sent as fast as possible -> %.0f alerts/s,"
+          + " the most this set-up sustains; latency behind that backlog p50 %d ms, p99 %d ms%n",
+          stack.components.stages(), warmup, timed, rate, stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99));
+      double cpuMs = 1000 * split.nightjar() / timed;
       System.out.printf("CPU over that run: Nightjar's threads %.1f s (%.2f ms per alert), other live threads (broker, tally)"
           + " %.1f s, the rest (JIT, GC, the replaying producer's ended threads) %.1f s, whole process %.1f s%n",
           split.nightjar(), cpuMs, split.otherThreads(), split.runtime(), split.process());
-      System.out.printf("Nightjar's own CPU per alert, on %d cores of its own: about %.0f alerts/s (a projection from"
-          + " CPU time, not a measured rate)%n", CORES, CORES * 1000 / cpuMs);
+      figures.put("e2e_alerts_per_s", "%.0f", rate).put("e2e_alerts", "%d", timed).put("nightjar_cpu_ms_per_alert", "%.2f", cpuMs);
 
-      long p50 = -1;
-      long p99 = -1;
-      if (latencyRate > 0) {
-        stack.tally.clearLatencies();
-        long expected = warmup.size() + timed.size() + files.size();
-        stack.replay(files, latencyRate, n -> {});
-        if (stack.tally.awaitTotal(() -> expected, Duration.ofMinutes(5))) {
-          p50 = stack.tally.latencyPercentileMs(50);
-          p99 = stack.tally.latencyPercentileMs(99);
-          System.out.printf("latency at %.0f alerts/s (no backlog; includes batch.max.wait.ms %d and commits every %d ms):"
-              + " p50 %d ms, p99 %d ms%n", latencyRate, stack.config.batchMaxWait().toMillis(),
-              stack.config.commitIntervalMs(), p50, p99);
-        } else {
-          System.out.printf("latency at %.0f alerts/s: only %d of %d alerts came out in time%n", latencyRate,
-              outCount(stack) - warmup.size() - timed.size(), files.size());
+      for (double r : latencyRates) {
+        if (r <= 0) {
+          continue;
         }
+        int n = (int) Math.max(1, Math.round(r * latencySeconds));
+        out += n;
+        if (!send(stack, traffic, n, r, out, String.format("latency at %.0f alerts/s", r))) {
+          return false;
+        }
+        long p50 = stack.tally.latencyPercentileMs(50);
+        long p99 = stack.tally.latencyPercentileMs(99);
+        System.out.printf("latency at %.0f alerts/s for %d s (%d alerts, no backlog), input's broker timestamp to the scored"
+            + " record read by a read_committed consumer: p50 %d ms, p99 %d ms, max %d ms%n", r, latencySeconds, n, p50, p99,
+            stack.tally.latencyPercentileMs(100));
+        String rate0 = String.format("%.0f", r);
+        figures.put("latency_p50_ms_at_" + rate0, "%d", p50).put("latency_p99_ms_at_" + rate0, "%d", p99);
       }
-      return Optional.of(new StreamFigures(timed.size(), rate, cpuMs, p50, p99));
+      if (coldStart) {
+        ColdStart.Result cold = ColdStart.measure(stack, traffic);
+        System.out.printf("cold start: `nightjar run` in a new JVM to its first scored alert %.1f s (bundle and scorers"
+            + " loaded in %s ms; Kafka Streams RUNNING after %.1f s)%n", cold.firstScoredSeconds(),
+            cold.bundleLoadMs().map(Object::toString).orElse("?"), cold.runningSeconds());
+        figures.put("cold_start_s", "%.1f", cold.firstScoredSeconds());
+        cold.bundleLoadMs().ifPresent(ms -> figures.put("bundle_load_ms", "%d", ms));
+      }
+      return true;
     }
+  }
+
+  /** Sends {@code n} fresh alerts at {@code rate} (0 = flat out) and waits for {@code expectedOut} outputs in all. */
+  private static boolean send(LocalStack stack, FreshTraffic traffic, int n, double rate, long expectedOut, String phase)
+      throws Exception {
+    stack.tally.clearLatencies();
+    if (stack.replayWhileTallying(n, traffic.source(), rate, () -> expectedOut, Duration.ofMinutes(10))) {
+      return true;
+    }
+    System.out.printf("%s: only %d of %d alerts came out in time%n", phase, outCount(stack) - (expectedOut - n), n);
+    return false;
   }
 
   private static long outCount(LocalStack stack) {
@@ -200,14 +227,6 @@ public final class BenchCommand implements Callable<Integer> {
       }
       return scored / ((System.nanoTime() - start) / 1e9);
     }
-  }
-
-  private static List<Path> repeat(List<Path> files, int times) {
-    List<Path> all = new ArrayList<>();
-    for (int i = 0; i < times; i++) {
-      all.addAll(files);
-    }
-    return all;
   }
 
   private static long decodeAll(AlertCodec codec, List<byte[]> messages) {

@@ -3,6 +3,7 @@ package org.nightjar.app.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 import org.nightjar.app.Components;
 import org.nightjar.app.NightjarStreams;
 import org.nightjar.app.broker.EmbeddedKafka;
@@ -122,6 +126,30 @@ final class LocalStack implements AutoCloseable {
   /** Sends the files to the first input topic at {@code ratePerSecond} (0 = as fast as possible). */
   int replay(List<Path> files, double ratePerSecond, IntConsumer progress) throws IOException {
     return new AlertReplayer(KafkaProperties.clients(config)).replay(files, config.inputTopics().get(0), ratePerSecond, progress);
+  }
+
+  /**
+   * Sends {@code count} packets at {@code ratePerSecond} from another thread while this one reads
+   * the output, so each alert's latency is taken when it comes out rather than after the replay
+   * ends; true when {@code expected} outputs arrived within {@code timeout}.
+   */
+  boolean replayWhileTallying(int count, AlertReplayer.PacketSource packets, double ratePerSecond,
+      LongSupplier expected, Duration timeout) throws IOException, InterruptedException {
+    AlertReplayer replayer = new AlertReplayer(KafkaProperties.clients(config));
+    CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> {
+      try {
+        return replayer.replay(count, packets, config.inputTopics().get(0), ratePerSecond, n -> {});
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    boolean complete = tally.awaitTotal(expected, timeout);
+    try {
+      sending.get();
+    } catch (ExecutionException e) {
+      throw new IOException("replay failed: " + e.getCause().getMessage(), e.getCause());
+    }
+    return complete;
   }
 
   long duplicates() {

@@ -31,6 +31,7 @@ public record AppConfig(
     Duration batchMaxWait,
     boolean dedupeEnabled,
     Duration dedupeRetention,
+    DedupeScope dedupeScope,
     Optional<String> codecSchemaDir,
     Optional<String> codecRegistryUrl,
     Optional<String> codecRawWriterSchema,
@@ -69,10 +70,19 @@ public record AppConfig(
       throw new ConfigException("scorers", String.join(",", scorers), "a comma-separated list of stages from "
           + StageCatalog.names() + ", each after the stages it needs (" + stageProblem.get() + ")");
     }
+    Objects.requireNonNull(dedupeScope, "dedupeScope");
     Objects.requireNonNull(bundlePath);
     Objects.requireNonNull(codecSchemaDir);
     Objects.requireNonNull(codecRegistryUrl);
     Objects.requireNonNull(codecRawWriterSchema);
+  }
+
+  /**
+   * Whether alerts are re-keyed by alert id through a repartition topic before they are scored:
+   * only when deduplication needs copies from every input partition to meet.
+   */
+  public boolean repartitionByAlertId() {
+    return dedupeEnabled && dedupeScope == DedupeScope.ALERT_ID;
   }
 
   /** Topic of scored records, keyed by object id. */
@@ -92,9 +102,14 @@ public record AppConfig(
 
   /** Every topic the stream writes: scored, dead letters and one per tag (for creating them up front). */
   public List<String> outputTopics() {
-    List<String> topics = new ArrayList<>(List.of(scoredTopic(), deadLetterTopic()));
+    return outputTopics(outputPrefix);
+  }
+
+  /** The output topics under {@code prefix}. */
+  public static List<String> outputTopics(String prefix) {
+    List<String> topics = new ArrayList<>(List.of(prefix + ".scored", prefix + ".dlq"));
     for (Tag t : Tag.values()) {
-      topics.add(tagTopic(t.name().toLowerCase(Locale.ROOT)));
+      topics.add(prefix + "." + t.name().toLowerCase(Locale.ROOT));
     }
     return topics;
   }

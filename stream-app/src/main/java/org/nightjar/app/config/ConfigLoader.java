@@ -132,6 +132,7 @@ public final class ConfigLoader {
         Duration.ofMillis(longValue(v, "batch.max.wait.ms")),
         boolValue(v, "dedupe.enabled"),
         Duration.ofHours(longValue(v, "dedupe.retention.hours")),
+        DedupeScope.parse(v.get("dedupe.scope")),
         optional(v, "codec.schema.dir"),
         optional(v, "codec.registry.url"),
         optional(v, "codec.raw.writer.schema"),

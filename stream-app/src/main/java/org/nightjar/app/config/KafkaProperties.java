@@ -23,6 +23,9 @@ public final class KafkaProperties {
     // Kafka Streams gives each stream thread's consumer this id with the thread's index appended.
     StaticMembership.instanceId(config).ifPresent(id ->
         p.putIfAbsent(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
+    // An idle stream thread wakes from its poll this often to run punctuators: the micro-batch
+    // closes on a drained input at most this late (Kafka Streams' default is 100 ms).
+    p.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, 5);
     // Alerts are 50-150 KB each: let a producer batch hold several.
     p.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), 8 * 1024 * 1024);
     p.putIfAbsent(StreamsConfig.producerPrefix("linger.ms"), 5);

@@ -54,6 +54,14 @@ public final class AlertReplayer {
    * @return the number of messages sent
    */
   public int replay(List<Path> files, String topic, double ratePerSecond, IntConsumer progress) throws IOException {
+    return replay(files.size(), i -> Files.readAllBytes(files.get(i)), topic, ratePerSecond, progress);
+  }
+
+  /**
+   * Sends {@code count} packets in order, the i-th made by {@code packets} just before it is sent
+   * (so making it is not counted in the record's timestamp); returns once all are acknowledged.
+   */
+  public int replay(int count, PacketSource packets, String topic, double ratePerSecond, IntConsumer progress) throws IOException {
     Objects.requireNonNull(topic, "topic");
     long intervalNanos = ratePerSecond > 0 ? (long) (1e9 / ratePerSecond) : 0;
     AtomicReference<Exception> failure = new AtomicReference<>();
@@ -61,7 +69,8 @@ public final class AlertReplayer {
     long start = System.nanoTime();
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties)) {
       Future<RecordMetadata> last = null;
-      for (Path file : files) {
+      for (int i = 0; i < count; i++) {
+        byte[] value = packets.packet(i);
         if (intervalNanos > 0) {
           long due = start + sent * intervalNanos;
           long wait = due - System.nanoTime();
@@ -69,7 +78,6 @@ public final class AlertReplayer {
             sleepNanos(wait);
           }
         }
-        byte[] value = Files.readAllBytes(file);
         last = producer.send(new ProducerRecord<>(topic, null, value), (meta, e) -> {
           if (e != null) {
             failure.compareAndSet(null, e);
@@ -92,6 +100,12 @@ public final class AlertReplayer {
       throw new IOException("the broker refused a message: " + failure.get().getMessage(), failure.get());
     }
     return sent;
+  }
+
+  /** The i-th packet of a replay. */
+  @FunctionalInterface
+  public interface PacketSource {
+    byte[] packet(int i) throws IOException;
   }
 
   private static void sleepNanos(long nanos) throws InterruptedException {

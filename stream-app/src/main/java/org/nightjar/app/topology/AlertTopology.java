@@ -23,7 +23,9 @@ import org.nightjar.schemas.avro.BundleRef;
 import org.nightjar.schemas.avro.Tag;
 
 /**
- * The Nightjar stream: decode → re-key by alert id → dedupe → micro-batch → score → route.
+ * The Nightjar stream: decode → re-key by alert id → dedupe → micro-batch → score → route. The
+ * re-keying hop is there only for {@code dedupe.scope=alert-id} (see {@link
+ * org.nightjar.app.config.DedupeScope}); without it, one sub-topology does everything.
  *
  * <pre>
  * input topics ──bytes──▶ decode ──▶ repartition by alert id ──▶ dedupe ──▶ batch+score ─┬─▶ prefix.scored (AlertScores)
@@ -68,8 +70,12 @@ public final class AlertTopology {
         .branch((k, v) -> v instanceof Outcome.Rejected, Branched.as("rejected"))
         .defaultBranch(Branched.as("ok"));
 
-    KStream<byte[], Outcome> byAlertId = decoded.get("decode-ok")
-        .repartition(Repartitioned.<byte[], Outcome>as("by-alert-id").withKeySerde(bytes).withValueSerde(envelopeSerde));
+    KStream<byte[], Outcome> byAlertId = decoded.get("decode-ok");
+    if (config.repartitionByAlertId()) {
+      // Copies of an alert may arrive on any input partition; keyed by alert id they meet in one task.
+      byAlertId = byAlertId.repartition(
+          Repartitioned.<byte[], Outcome>as("by-alert-id").withKeySerde(bytes).withValueSerde(envelopeSerde));
+    }
     KStream<byte[], Outcome> unique = byAlertId;
     String[] batchStores = {BatchScoreProcessor.STORE};
     if (config.dedupeEnabled()) {

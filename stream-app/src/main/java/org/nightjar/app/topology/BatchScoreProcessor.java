@@ -31,8 +31,13 @@ import org.nightjar.schemas.avro.Tag;
 
 /**
  * Collects alerts into micro-batches and scores each batch in one pass of the pipeline. A batch
- * closes at {@code batch.max.size} alerts or every {@code batch.max.wait.ms} of wall-clock time,
- * whichever comes first.
+ * closes as soon as the input is drained (the stream thread found no new record since it last
+ * looked), at {@code batch.max.size} alerts, or when its first alert has waited {@code
+ * batch.max.wait.ms}, whichever comes first. So a quiet stream scores each alert at once, and a
+ * backlog is scored in large batches, which is where batching pays.
+ *
+ * <p>Kafka Streams runs wall-clock punctuators between chunks of processing and after a poll; one
+ * that finds no record processed since its previous run therefore sees a drained input.
  *
  * <p>Pending alerts wait in a changelogged store, not in memory: the input offsets of buffered
  * alerts are committed with that store, so a crash before the batch closes loses nothing (the
@@ -40,6 +45,8 @@ import org.nightjar.schemas.avro.Tag;
  */
 final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Outcome> {
   static final String STORE = "batch-buffer";
+  /** How often the thread is asked whether the input is drained; the check itself costs nothing. */
+  static final Duration DRAIN_CHECK = Duration.ofMillis(1);
   static final String SCORE_STAGE = "score";
   public static final String TAGS_HEADER = "nightjar.tags";
   public static final String BUNDLE_HEADER = "nightjar.bundle";
@@ -57,6 +64,10 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private WindowStore<Long, Long> admittedIds;
   private long pending;
   private long nextSequence;
+  /** Records processed since the last drain check. */
+  private long arrivedSinceCheck;
+  /** Wall-clock time at which the oldest pending alert arrived. */
+  private long oldestPendingMs;
 
   BatchScoreProcessor(AlertDecoder decoder, ScoringPipeline pipeline, Optional<BundleRef> bundle,
       ScoringMetrics metrics, int maxSize, Duration maxWait, Optional<Duration> dedupeRetention, Clock clock) {
@@ -84,13 +95,27 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
         pending++;
       }
     }
-    context.schedule(maxWait, PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    this.arrivedSinceCheck = 0;
+    this.oldestPendingMs = context.currentSystemTimeMs();
+    context.schedule(DRAIN_CHECK, PunctuationType.WALL_CLOCK_TIME, this::checkDrained);
   }
 
   @Override
   public void process(Record<byte[], Outcome> record) {
+    if (pending == 0) {
+      oldestPendingMs = context.currentSystemTimeMs();
+    }
     buffer.put(nextSequence++, record.value());
+    arrivedSinceCheck++;
     if (++pending >= maxSize) {
+      flush();
+    }
+  }
+
+  private void checkDrained(long now) {
+    boolean drained = arrivedSinceCheck == 0;
+    arrivedSinceCheck = 0;
+    if (pending > 0 && (drained || now - oldestPendingMs >= maxWait.toMillis())) {
       flush();
     }
   }

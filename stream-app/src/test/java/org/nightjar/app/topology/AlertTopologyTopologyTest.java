@@ -90,6 +90,27 @@ class AlertTopologyTopologyTest {
   }
 
   @Test
+  void shouldCloseABatchAsSoonAsTheInputIsDrained() throws Exception {
+    input.pipeInput(Files.readAllBytes(SampleAlerts.ztf().get(0)));
+    driver.advanceWallClockTime(BatchScoreProcessor.DRAIN_CHECK);
+    assertTrue(scored.isEmpty(), "an alert arrived since the previous check: more may follow");
+    driver.advanceWallClockTime(BatchScoreProcessor.DRAIN_CHECK);
+    assertEquals(1, scored.readRecordsToList().size(), "nothing arrived since: drained, scored long before batch.max.wait.ms");
+  }
+
+  @Test
+  void shouldKeepABatchOpenWhileAlertsKeepArriving() throws Exception {
+    List<Path> ztf = SampleAlerts.ztf();
+    for (int i = 0; i < 3; i++) {
+      input.pipeInput(Files.readAllBytes(ztf.get(i)));
+      driver.advanceWallClockTime(BatchScoreProcessor.DRAIN_CHECK);
+    }
+    assertTrue(scored.isEmpty(), "each check saw a new alert");
+    driver.advanceWallClockTime(BatchScoreProcessor.DRAIN_CHECK);
+    assertEquals(3, scored.readRecordsToList().size(), "one batch of three");
+  }
+
+  @Test
   void shouldEmitARepeatedAlertIdOnce() throws Exception {
     byte[] alert = Files.readAllBytes(SampleAlerts.ztf().get(0));
     input.pipeInput(alert);
