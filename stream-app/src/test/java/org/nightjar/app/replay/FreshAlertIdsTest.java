@@ -30,6 +30,27 @@ class FreshAlertIdsTest {
   }
 
   @Test
+  void shouldWriteAnyIdTheSameWayWhetherPatchedOrReencoded() throws Exception {
+    byte[] original = Files.readAllBytes(SampleAlerts.ztf().get(1));
+    AlertCodec codec = AlertCodec.withDefaults();
+    FreshAlertIds copies = FreshAlertIds.of(original);
+    for (long id : new long[] {FreshAlertIds.FAST_IDS, Long.MAX_VALUE, 8_123_456_789_012_345_678L, 42L, FreshAlertIds.FAST_IDS - 1}) {
+      Alert copy = codec.decode(copies.withAlertId(id));
+      assertEquals(id, copy.alertId());
+      assertEquals(codec.decode(original).objectId(), copy.objectId());
+    }
+  }
+
+  @Test
+  void shouldEncodeLongsAsAvroDoes() {
+    assertEquals(10, FreshAlertIds.varint(FreshAlertIds.FAST_IDS).length);
+    assertEquals(10, FreshAlertIds.varint(Long.MAX_VALUE).length);
+    assertEquals(9, FreshAlertIds.varint(FreshAlertIds.FAST_IDS - 1).length);
+    assertEquals(Arrays.toString(new byte[] {(byte) 0x96, 0x01}), Arrays.toString(FreshAlertIds.varint(75)), "75 -> zig-zag 150");
+    assertEquals(Arrays.toString(new byte[] {0x01}), Arrays.toString(FreshAlertIds.varint(-1)));
+  }
+
+  @Test
   void shouldRefuseWhatIsNotAZtfContainer() {
     assertThrows(IOException.class, () -> FreshAlertIds.of(new byte[] {1, 2, 3}));
   }
