@@ -2,6 +2,7 @@ package org.nightjar.app.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,10 +24,13 @@ import java.util.UUID;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nightjar.app.NightjarStreams;
 import org.nightjar.app.broker.SaslSslBroker;
 import org.nightjar.app.broker.TopicAdmin;
 import org.nightjar.app.cli.RunProcess;
@@ -34,6 +38,7 @@ import org.nightjar.app.config.ConfigLoader;
 import org.nightjar.app.config.KafkaProperties;
 import org.nightjar.app.replay.AlertReplayer;
 import org.nightjar.app.replay.OutputTally;
+import org.nightjar.app.security.AccessFailure;
 import org.nightjar.app.security.KafkaAccessDeniedException;
 import org.nightjar.schemas.testing.SampleAlerts;
 
@@ -115,7 +120,7 @@ class SaslSslRunIT {
     assertEquals(OptionalInt.of(KafkaAccessDeniedException.EXIT_CODE), exit, "exit code; log:\n" + log);
     String message = log.lines().filter(l -> l.startsWith("run: Kafka refused access")).findFirst()
         .orElseThrow(() -> new AssertionError("no access-denied message in:\n" + log));
-    System.out.printf("wrong password: exit %d after %d ms:%n%s%n", exit.getAsInt(), took.toMillis(), log);
+    System.out.printf("wrong password: exit %d after %d ms: %s%n", exit.getAsInt(), took.toMillis(), message);
     for (String expected : List.of("authentication failed", "user '" + USER + "'", SaslSslBroker.MECHANISM, "SASL_SSL",
         broker.bootstrapServers(), "kafka.sasl.jaas.config")) {
       assertTrue(message.contains(expected), "'" + expected + "' in: " + message);
@@ -123,6 +128,27 @@ class SaslSslRunIT {
     assertFalse(log.contains(wrong), "the wrong password in the log");
     assertNoSecret(log, "the log");
     assertFalse(log.lines().anyMatch(l -> l.startsWith("\tat ")), "no stack trace:\n" + log);
+  }
+
+  /**
+   * Past the access check (credentials revoked while running, an ACL removed), Kafka Streams meets
+   * the refusal itself: the instance shuts down and says why instead of replacing its thread forever.
+   */
+  @Test
+  void shouldShutDownKafkaStreamsWhenTheClusterRefusesItsCredentials() {
+    Properties properties = new Properties();
+    properties.putAll(broker.clientSettings(USER, "wrong-" + UUID.randomUUID()));
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "nightjar-sasl-refused");
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, tmp.resolve("state").toString());
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.stream("alerts-refused").to("nj-refused.scored");
+    try (NightjarStreams streams = new NightjarStreams(builder.build(), properties)) {
+      KafkaAccessDeniedException denied = assertThrows(KafkaAccessDeniedException.class,
+          () -> streams.startAndAwaitRunning(EXIT_TIMEOUT));
+      assertEquals(AccessFailure.AUTHENTICATION, denied.failure());
+      assertTrue(denied.getMessage().contains(SaslSslBroker.MECHANISM), denied.getMessage());
+      assertFalse(denied.getMessage().contains(properties.getProperty("sasl.jaas.config")), denied.getMessage());
+    }
   }
 
   /** The CLI with the broker's client settings: the secrets as environment variables, the rest as -s flags. */
