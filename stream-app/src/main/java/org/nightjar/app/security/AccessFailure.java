@@ -39,28 +39,42 @@ public enum AccessFailure {
 
   /** The access failure somewhere in the cause chain of {@code error}, if any. */
   public static Optional<AccessFailure> of(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SslAuthenticationException) {
-        return Optional.of(TLS);
-      }
-      if (t instanceof AuthenticationException) {
-        return Optional.of(AUTHENTICATION);
-      }
-      if (t instanceof AuthorizationException) {
-        return Optional.of(AUTHORIZATION);
-      }
-    }
-    return Optional.empty();
+    return refusal(error).map(AccessFailure::classify);
   }
 
-  /** The innermost message of the cause chain: Kafka's own words on what went wrong. */
-  static String rootMessage(Throwable error) {
-    String message = error.getMessage();
+  /**
+   * Kafka's own words on the refusal: the message of the access exception and of what caused it
+   * (for TLS, why the certificate was refused); the innermost message when there is none.
+   */
+  static String kafkaMessage(Throwable error) {
+    Optional<Throwable> refusal = refusal(error);
+    if (refusal.isPresent()) {
+      Throwable t = refusal.get();
+      Throwable cause = t.getCause();
+      return cause == null || cause.getMessage() == null ? t.getMessage() : t.getMessage() + ": " + cause.getMessage();
+    }
+    String message = error.getClass().getSimpleName();
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t.getMessage() != null) {
         message = t.getMessage();
       }
     }
-    return message == null ? error.getClass().getSimpleName() : message;
+    return message;
+  }
+
+  private static Optional<Throwable> refusal(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof AuthenticationException || t instanceof AuthorizationException) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static AccessFailure classify(Throwable refusal) {
+    if (refusal instanceof SslAuthenticationException) {
+      return TLS;
+    }
+    return refusal instanceof AuthenticationException ? AUTHENTICATION : AUTHORIZATION;
   }
 }

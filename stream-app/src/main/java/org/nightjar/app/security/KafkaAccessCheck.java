@@ -46,7 +46,7 @@ public final class KafkaAccessCheck {
       if (failure.isPresent()) {
         throw KafkaAccessDeniedException.describe(failure.get(), e, p);
       }
-      LOG.warn("Kafka did not answer the access check ({}); starting anyway", AccessFailure.rootMessage(e));
+      LOG.warn("Kafka did not answer the access check ({}); starting anyway", AccessFailure.kafkaMessage(e));
       return Optional.empty();
     } catch (TimeoutException e) {
       LOG.warn("no Kafka broker answered within {} s at {}; starting anyway", timeout.toSeconds(),

@@ -52,7 +52,7 @@ public final class KafkaAccessDeniedException extends RuntimeException {
     }
     String message = String.format("Kafka refused access: %s%s over %s at %s (Kafka: %s). Fix: %s. Nightjar stops "
             + "instead of retrying.", failure.summary(), who, protocol, client.getOrDefault("bootstrap.servers", "?"),
-        AccessFailure.rootMessage(error), failure.hint());
+        AccessFailure.kafkaMessage(error), failure.hint());
     return new KafkaAccessDeniedException(failure, withoutSecrets(message, client));
   }
 

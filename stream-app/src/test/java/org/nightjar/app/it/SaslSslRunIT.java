@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nightjar.app.NightjarStreams;
 import org.nightjar.app.broker.SaslSslBroker;
+import org.nightjar.app.broker.SelfSignedCertificate;
 import org.nightjar.app.broker.TopicAdmin;
 import org.nightjar.app.cli.RunProcess;
 import org.nightjar.app.config.ConfigLoader;
@@ -39,6 +40,7 @@ import org.nightjar.app.config.KafkaProperties;
 import org.nightjar.app.replay.AlertReplayer;
 import org.nightjar.app.replay.OutputTally;
 import org.nightjar.app.security.AccessFailure;
+import org.nightjar.app.security.KafkaAccessCheck;
 import org.nightjar.app.security.KafkaAccessDeniedException;
 import org.nightjar.schemas.testing.SampleAlerts;
 
@@ -128,6 +130,22 @@ class SaslSslRunIT {
     assertFalse(log.contains(wrong), "the wrong password in the log");
     assertNoSecret(log, "the log");
     assertFalse(log.lines().anyMatch(l -> l.startsWith("\tat ")), "no stack trace:\n" + log);
+  }
+
+  /** A trust store that lacks the broker's certificate fails the handshake, and the message says where to look. */
+  @Test
+  void shouldPointAtTheTrustStoreWhenTheBrokerIsNotTrusted() throws Exception {
+    SelfSignedCertificate other = SelfSignedCertificate.forLocalhost(tmp);
+    Properties client = new Properties();
+    client.putAll(broker.clientSettings(USER, PASSWORD));
+    client.put("ssl.truststore.location", other.trustStore().toString());
+    client.put("ssl.truststore.password", other.trustStorePassword());
+    KafkaAccessDeniedException denied = assertThrows(KafkaAccessDeniedException.class,
+        () -> KafkaAccessCheck.verify(client, Duration.ofSeconds(30)));
+    assertEquals(AccessFailure.TLS, denied.failure(), denied.getMessage());
+    assertTrue(denied.getMessage().contains("kafka.ssl.truststore.location"), denied.getMessage());
+    assertTrue(denied.getMessage().contains("PKIX"), "why the certificate was refused: " + denied.getMessage());
+    assertFalse(denied.getMessage().contains(other.trustStorePassword()), denied.getMessage());
   }
 
   /**
