@@ -11,6 +11,7 @@ import org.nightjar.app.cli.ReportCommand;
 import org.nightjar.app.cli.RunCommand;
 import org.nightjar.app.cli.ScoreCommand;
 import org.nightjar.app.cli.TrainCommand;
+import org.nightjar.app.security.KafkaAccessDeniedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,7 +44,22 @@ public final class Main implements Runnable {
 
   /** The configured command line (also used by tests). */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::handleExecutionException);
+  }
+
+  /**
+   * A refused Kafka access is an operator's matter, not a bug: its message (which says what to fix)
+   * and a distinct exit code, no stack trace. Anything else keeps picocli's default handling.
+   */
+  private static int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (e instanceof KafkaAccessDeniedException denied) {
+      command.getErr().println(command.getCommandName() + ": " + denied.getMessage());
+      command.getErr().flush();
+      return KafkaAccessDeniedException.EXIT_CODE;
+    }
+    throw e;
   }
 
   @Override

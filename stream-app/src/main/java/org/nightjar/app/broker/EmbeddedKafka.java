@@ -7,14 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import kafka.server.BrokerServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -38,6 +43,30 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** Formats and starts a fresh broker in a temporary directory; returns once it serves. */
   public static EmbeddedKafka start() {
+    return start(Optional.empty());
+  }
+
+  /**
+   * As {@link #start()}, with one more listener beside the plaintext one (e.g. SASL_SSL for the
+   * security tests: the test kit itself only offers PLAINTEXT and SASL_PLAINTEXT). The plaintext
+   * listener stays the inter-broker one and the one of {@link #bootstrapServers()}.
+   */
+  public static EmbeddedKafka startWithListener(ExtraListener listener) {
+    return start(Optional.of(listener));
+  }
+
+  /**
+   * A listener to add: its name, its protocol, and the broker settings it needs (usually
+   * {@code listener.name.<name>.*} keys: mechanisms, JAAS, key store).
+   */
+  public record ExtraListener(String name, SecurityProtocol protocol, Map<String, String> settings) {
+    public ExtraListener {
+      name = name.toUpperCase(Locale.ROOT);
+      settings = Map.copyOf(settings);
+    }
+  }
+
+  private static EmbeddedKafka start(Optional<ExtraListener> extra) {
     try {
       Path dir = Files.createTempDirectory("nightjar-kafka-");
       TestKitNodes nodes = new TestKitNodes.Builder()
@@ -46,7 +75,9 @@ public final class EmbeddedKafka implements AutoCloseable {
           .setNumControllerNodes(1)
           .setBaseDirectory(dir)
           .build();
-      KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+      extra.ifPresent(listener -> addListener(builder, nodes, listener));
+      KafkaClusterTestKit cluster = builder
           // One broker: every internal topic must live with a replication factor of 1.
           .setConfigProp("offsets.topic.replication.factor", "1")
           .setConfigProp("offsets.topic.num.partitions", "3")
@@ -69,6 +100,21 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
       throw new IllegalStateException("cannot start the embedded Kafka broker: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The test kit keeps listener settings given to it and fills in only what is missing; its
+   * prebound sockets cover its own two listeners, the extra one binds a free port of its own.
+   */
+  private static void addListener(KafkaClusterTestKit.Builder builder, TestKitNodes nodes, ExtraListener listener) {
+    String broker = nodes.brokerListenerName().value();
+    String controller = nodes.controllerListenerName().value();
+    builder.setConfigProp("listeners", String.join(",", broker + "://localhost:0", controller + "://localhost:0",
+        listener.name() + "://localhost:0"));
+    builder.setConfigProp("listener.security.protocol.map", String.join(",",
+        broker + ":" + nodes.brokerListenerProtocol().name, controller + ":" + nodes.controllerListenerProtocol().name,
+        listener.name() + ":" + listener.protocol().name));
+    listener.settings().forEach(builder::setConfigProp);
   }
 
   /** Formats the storage; the formatter reports to standard output, which belongs to the command. */
@@ -115,8 +161,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
   }
 
+  /** Bootstrap servers of the plaintext listener. */
   public String bootstrapServers() {
     return cluster.bootstrapServers();
+  }
+
+  /** Bootstrap servers of the listener given to {@link #startWithListener}. */
+  public String bootstrapServers(ExtraListener listener) {
+    return cluster.brokers().values().stream()
+        .map(b -> "localhost:" + b.boundPort(ListenerName.normalised(listener.name())))
+        .collect(Collectors.joining(","));
   }
 
   /** Creates the topics that do not exist yet (replication factor 1). */

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.nightjar.app.Components;
 import org.nightjar.app.NightjarStreams;
 import org.nightjar.app.config.AppConfig;
@@ -14,6 +15,7 @@ import org.nightjar.app.config.StaticMembership;
 import org.nightjar.app.metrics.Instrumentation;
 import org.nightjar.app.metrics.MetricsServer;
 import org.nightjar.app.metrics.ScoringMetrics;
+import org.nightjar.app.security.KafkaAccessCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -22,9 +24,11 @@ import picocli.CommandLine.Mixin;
 /** Production: attach to an existing Kafka cluster and score until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Attach to a Kafka cluster (kafka.bootstrap.servers) and score the input topics until stopped.",
-        "Output topics (<prefix>.scored, <prefix>.dlq, <prefix>.<tag>) must exist; see ops/topics.sh."})
+        "Output topics (<prefix>.scored, <prefix>.dlq, <prefix>.<tag>) must exist; see ops/topics.sh.",
+        "Exits with 77 when the cluster refuses the credentials, the TLS handshake or the ACLs."})
 public final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+  private static final Duration ACCESS_CHECK_TIMEOUT = Duration.ofSeconds(30);
 
   @Mixin ConfigOptions configOptions;
 
@@ -35,6 +39,8 @@ public final class RunCommand implements Callable<Integer> {
         config.inputTopics(), config.outputPrefix(), config.applicationId(),
         StaticMembership.instanceId(config).orElse("(dynamic membership)"), config.processingGuarantee(),
         config.batchMaxSize(), config.batchMaxWait().toMillis(), KafkaProperties.masked(config.kafka()));
+    // Before the bundle loads: refused credentials should stop the app in seconds, not minutes.
+    KafkaAccessCheck.verify(KafkaProperties.clients(config), ACCESS_CHECK_TIMEOUT);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     ScoringMetrics metrics = new ScoringMetrics(registry);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -54,7 +60,11 @@ public final class RunCommand implements Callable<Integer> {
       streams.startAndAwaitRunning(Duration.ofMinutes(5));
       LOG.info("scoring {} -> {}.*{}", config.inputTopics(), config.outputPrefix(),
           server == null ? "" : " (metrics on :" + server.port() + "/metrics)");
-      stopped.await();
+      while (!stopped.await(200, TimeUnit.MILLISECONDS)) {
+        if (streams.accessDenied().isPresent()) {
+          throw streams.accessDenied().get();
+        }
+      }
     }
     return 0;
   }

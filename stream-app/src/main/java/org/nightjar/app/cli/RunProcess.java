@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RunProcess {
   private final List<String> command;
+  private final Map<String, String> environment;
   private final Path logs;
   private Process process;
   private Path log;
@@ -27,7 +29,16 @@ public final class RunProcess {
    * @param logs folder of the per-start log files
    */
   public RunProcess(Map<String, String> settings, String maxHeap, Path logs) {
+    this(settings, Map.of(), maxHeap, logs);
+  }
+
+  /**
+   * As above, with environment variables for the child, e.g. {@code NIGHTJAR_KAFKA_SASL_JAAS_CONFIG}:
+   * secrets belong there rather than on a command line that {@code ps} shows.
+   */
+  public RunProcess(Map<String, String> settings, Map<String, String> environment, String maxHeap, Path logs) {
     this.logs = logs;
+    this.environment = Map.copyOf(environment);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-XX:+UseParallelGC",
         "-Dorg.bytedeco.javacpp.maxbytes=2G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=4G", "-cp",
@@ -41,6 +52,7 @@ public final class RunProcess {
     log = logs.resolve("run-" + starts++ + ".log");
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("OMP_NUM_THREADS", "1");
+    pb.environment().putAll(environment);
     process = pb.start();
   }
 
@@ -70,6 +82,12 @@ public final class RunProcess {
       whileWaiting.run();
     }
     throw new IllegalStateException("nightjar run did not reach RUNNING; see " + log);
+  }
+
+  /** The exit code of the latest start, once it exits by itself within {@code timeout}. */
+  public OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? OptionalInt.of(process.exitValue())
+        : OptionalInt.empty();
   }
 
   /** SIGKILL, as a crash. */

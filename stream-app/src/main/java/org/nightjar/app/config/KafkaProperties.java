@@ -49,7 +49,12 @@ public final class KafkaProperties {
   /** The passthrough settings with secret-looking values masked, for the startup log. */
   public static Map<String, String> masked(Map<String, String> kafka) {
     java.util.TreeMap<String, String> m = new java.util.TreeMap<>();
-    kafka.forEach((k, v) -> m.put(k, SECRET.matcher(k).matches() ? "******" : v));
+    kafka.forEach((k, v) -> m.put(k, isSecret(k) ? "******" : v));
     return m;
+  }
+
+  /** Whether a client setting holds a secret (a password, a JAAS configuration, a key, a token). */
+  public static boolean isSecret(String key) {
+    return SECRET.matcher(key).matches();
   }
 }
