@@ -43,7 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
   int decodeSeconds;
 
   @Option(names = "--stream-times", defaultValue = "30",
-      description = "End to end: send this many times as many alerts as the sample has ZTF packets, as fast as possible (default: ${DEFAULT-VALUE}).")
+      description = {"End to end: send this many times as many alerts as the sample has ZTF packets, as fast as possible"
+          + " (default: ${DEFAULT-VALUE}; 0 = skip)."})
   int streamTimes;
 
   @Option(names = "--latency-rates", split = ",", defaultValue = "100,250,500",
@@ -121,24 +122,26 @@ public final class BenchCommand implements Callable<Integer> {
         return false;
       }
 
-      int timed = traffic.size() * streamTimes;
-      out += timed;
-      CpuShares cpu = new CpuShares(config.applicationId());
-      cpu.start();
-      long t0 = System.currentTimeMillis();
-      if (!send(stack, traffic, timed, 0, out, "end to end")) {
-        return false;
+      if (streamTimes > 0) {
+        int timed = traffic.size() * streamTimes;
+        out += timed;
+        CpuShares cpu = new CpuShares(config.applicationId());
+        cpu.start();
+        long t0 = System.currentTimeMillis();
+        if (!send(stack, traffic, timed, 0, out, "end to end")) {
+          return false;
+        }
+        CpuShares.Split split = cpu.stop();
+        double rate = timed / (Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0);
+        System.out.printf("end to end (stages %s, after %d warm-up alerts): %d alerts sent as fast as possible -> %.0f alerts/s,"
+            + " the most this set-up sustains; latency behind that backlog p50 %d ms, p99 %d ms%n",
+            stack.components.stages(), warmup, timed, rate, stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99));
+        double cpuMs = 1000 * split.nightjar() / timed;
+        System.out.printf("CPU over that run: Nightjar's threads %.1f s (%.2f ms per alert), other live threads (broker, tally)"
+            + " %.1f s, the rest (JIT, GC, the replaying producer's ended threads) %.1f s, whole process %.1f s%n",
+            split.nightjar(), cpuMs, split.otherThreads(), split.runtime(), split.process());
+        figures.put("e2e_alerts_per_s", "%.0f", rate).put("e2e_alerts", "%d", timed).put("nightjar_cpu_ms_per_alert", "%.2f", cpuMs);
       }
-      CpuShares.Split split = cpu.stop();
-      double rate = timed / (Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0);
-      System.out.printf("end to end (stages %s, after %d warm-up alerts): %d alerts sent as fast as possible -> %.0f alerts/s,"
-          + " the most this set-up sustains; latency behind that backlog p50 %d ms, p99 %d ms%n",
-          stack.components.stages(), warmup, timed, rate, stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99));
-      double cpuMs = 1000 * split.nightjar() / timed;
-      System.out.printf("CPU over that run: Nightjar's threads %.1f s (%.2f ms per alert), other live threads (broker, tally)"
-          + " %.1f s, the rest (JIT, GC, the replaying producer's ended threads) %.1f s, whole process %.1f s%n",
-          split.nightjar(), cpuMs, split.otherThreads(), split.runtime(), split.process());
-      figures.put("e2e_alerts_per_s", "%.0f", rate).put("e2e_alerts", "%d", timed).put("nightjar_cpu_ms_per_alert", "%.2f", cpuMs);
 
       for (double r : latencyRates) {
         if (r <= 0) {
