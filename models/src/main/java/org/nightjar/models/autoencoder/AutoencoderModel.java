@@ -3,14 +3,19 @@ package org.nightjar.models.autoencoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.nightjar.models.bundle.BundleException;
 import org.nightjar.models.bundle.ModelBundle;
 import org.nightjar.models.bundle.ModelBundleWriter;
 import org.nightjar.models.preprocess.CutoutPreprocessor;
 import org.nightjar.models.preprocess.PreprocessingConfig;
+import org.nightjar.schemas.Survey;
 
 /**
  * The autoencoder component of a model bundle: the network with the preprocessing constants and
@@ -27,10 +32,17 @@ public final class AutoencoderModel {
 
   private final CutoutAutoencoder network;
   private final PreprocessingConfig preprocessing;
+  private final Set<Survey> surveys;
 
   public AutoencoderModel(CutoutAutoencoder network, PreprocessingConfig preprocessing) {
+    this(network, preprocessing, EnumSet.allOf(Survey.class));
+  }
+
+  /** @param surveys the surveys whose alerts trained the network: the only ones it is made for */
+  public AutoencoderModel(CutoutAutoencoder network, PreprocessingConfig preprocessing, Set<Survey> surveys) {
     this.network = Objects.requireNonNull(network, "network");
     this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
+    this.surveys = Collections.unmodifiableSet(EnumSet.copyOf(surveys));
     if (preprocessing.size() != network.architecture().size()) {
       throw new IllegalArgumentException(
           "preprocessing size " + preprocessing.size() + " does not match the network input "
@@ -53,11 +65,37 @@ public final class AutoencoderModel {
     } catch (IllegalArgumentException e) {
       throw new BundleException("bundle " + bundle + ": bad autoencoder settings: " + e.getMessage(), e);
     }
+    Set<Survey> surveys = trainedSurveys(bundle);
     try (InputStream in = bundle.openComponent(COMPONENT)) {
-      return new AutoencoderModel(CutoutAutoencoder.read(architecture, in), config);
+      return new AutoencoderModel(CutoutAutoencoder.read(architecture, in), config, surveys);
     } catch (IOException | IllegalArgumentException e) {
       throw new BundleException("bundle " + bundle + ": cannot load the autoencoder: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The surveys recorded under {@code trainingData.autoencoder.surveys}; every survey for a bundle
+   * written before the record existed.
+   */
+  static Set<Survey> trainedSurveys(ModelBundle bundle) throws BundleException {
+    if (!(bundle.manifest().trainingData().get(COMPONENT) instanceof Map<?, ?> training)
+        || !(training.get("surveys") instanceof List<?> names) || names.isEmpty()) {
+      return EnumSet.allOf(Survey.class);
+    }
+    EnumSet<Survey> surveys = EnumSet.noneOf(Survey.class);
+    for (Object name : names) {
+      try {
+        surveys.add(Survey.valueOf(String.valueOf(name)));
+      } catch (IllegalArgumentException e) {
+        throw new BundleException("bundle " + bundle + ": unknown survey '" + name + "' in trainingData.autoencoder.surveys");
+      }
+    }
+    return surveys;
+  }
+
+  /** The surveys whose alerts trained the network. */
+  public Set<Survey> surveys() {
+    return surveys;
   }
 
   /** Adds this model's file and manifest sections to a bundle being written. */

@@ -1,8 +1,11 @@
 package org.nightjar.models.autoencoder;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.nightjar.models.Scorer;
@@ -11,6 +14,7 @@ import org.nightjar.models.ScoringException;
 import org.nightjar.models.preprocess.CutoutPreprocessor;
 import org.nightjar.models.preprocess.PreparedStack;
 import org.nightjar.schemas.AlertDecodeException;
+import org.nightjar.schemas.Survey;
 
 /**
  * Stage {@code embed}: preprocesses the cutouts of every alert of the micro-batch, runs the
@@ -29,10 +33,11 @@ public final class EmbeddingScorer implements Scorer {
   private final AutoencoderNetwork network;
   private final BackendInfo backend;
   private final int copies;
+  private final Set<Survey> surveys;
 
-  /** Runs the model's single network (ND4J's threads inside each op). */
+  /** Runs the model's single network (ND4J's threads inside each op) on the surveys it was trained for. */
   public EmbeddingScorer(AutoencoderModel model) {
-    this(model.preprocessor(), model.network(), BackendInfo.current(), 1);
+    this(model.preprocessor(), model.network(), BackendInfo.current(), 1, model.surveys());
   }
 
   /**
@@ -40,12 +45,16 @@ public final class EmbeddingScorer implements Scorer {
    * the scorer closes it when it is closed.
    *
    * @param copies how many network copies {@code network} spreads a batch over (for the log)
+   * @param surveys the surveys whose alerts it embeds; an alert of another survey gets no
+   *     embedding, so no stage that builds on one scores it
    */
-  public EmbeddingScorer(CutoutPreprocessor preprocessor, AutoencoderNetwork network, BackendInfo backend, int copies) {
+  public EmbeddingScorer(CutoutPreprocessor preprocessor, AutoencoderNetwork network, BackendInfo backend, int copies,
+      Set<Survey> surveys) {
     this.preprocessor = Objects.requireNonNull(preprocessor, "preprocessor");
     this.network = Objects.requireNonNull(network, "network");
     this.backend = Objects.requireNonNull(backend, "backend");
     this.copies = copies;
+    this.surveys = Collections.unmodifiableSet(EnumSet.copyOf(surveys));
     if (preprocessor.config().size() != network.architecture().size()) {
       throw new IllegalArgumentException("preprocessing size and network input size differ");
     }
@@ -64,6 +73,11 @@ public final class EmbeddingScorer implements Scorer {
   /** The preprocessing of the network's input: what the model sees of an alert's stamps. */
   public CutoutPreprocessor preprocessor() {
     return preprocessor;
+  }
+
+  /** The surveys whose alerts this scorer embeds. */
+  public Set<Survey> surveys() {
+    return surveys;
   }
 
   /** Network copies sharing each batch. */
@@ -90,7 +104,7 @@ public final class EmbeddingScorer implements Scorer {
   @Override
   public void score(List<ScoringContext> batch) throws ScoringException {
     // Preprocessing is per alert and independent: spread it over the cores, then gather in order.
-    List<ScoringContext> live = batch.stream().filter(c -> !c.isRejected()).toList();
+    List<ScoringContext> live = batch.stream().filter(c -> !c.isRejected() && surveys.contains(c.alert().survey())).toList();
     PreparedStack[] prepared = new PreparedStack[live.size()];
     IntStream.range(0, live.size()).parallel().forEach(i -> prepared[i] = prepare(live.get(i)));
     List<ScoringContext> embeddable = new ArrayList<>(live.size());

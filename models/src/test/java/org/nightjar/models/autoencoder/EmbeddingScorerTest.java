@@ -2,17 +2,22 @@ package org.nightjar.models.autoencoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nightjar.models.ScoringContext;
+import org.nightjar.models.StageSettings;
 import org.nightjar.models.preprocess.PreparedStack;
 import org.nightjar.models.preprocess.PreprocessingConfig;
 import org.nightjar.models.testing.StubAlert;
 import org.nightjar.models.testing.TestStamps;
 import org.nightjar.schemas.Cutout;
 import org.nightjar.schemas.RejectReason;
+import org.nightjar.schemas.Survey;
 
 class EmbeddingScorerTest {
 
@@ -39,6 +44,28 @@ class EmbeddingScorerTest {
     assertFalse(noCutouts.embedding().isPresent());
     assertFalse(noCutouts.reconstructionError().isPresent());
     assertFalse(rejected.embedding().isPresent());
+  }
+
+  @Test
+  void shouldEmbedOnlyTheSurveysTheNetworkWasTrainedOn() throws Exception {
+    AutoencoderModel ztfOnly = new AutoencoderModel(model.network(), PreprocessingConfig.defaults(), EnumSet.of(Survey.ZTF));
+    ScoringContext ztf = new ScoringContext(StubAlert.withCutouts(1, Survey.ZTF, TestStamps.triplet(TestStamps.ORDINARY)));
+    ScoringContext rubin = new ScoringContext(StubAlert.withCutouts(2, Survey.RUBIN, TestStamps.triplet(TestStamps.ORDINARY)));
+    new EmbeddingScorer(ztfOnly).score(List.of(ztf, rubin));
+    assertTrue(ztf.embedding().isPresent());
+    assertFalse(rubin.embedding().isPresent(), "never a verdict from a network made for another survey");
+    assertFalse(rubin.isRejected(), "left unscored by this stage, not rejected");
+  }
+
+  @Test
+  void shouldMapASurveyToAnotherSurveysNetworkOnlyWhenAsked() {
+    Set<Survey> ztf = EnumSet.of(Survey.ZTF);
+    assertEquals(Set.of(), EmbedStage.mappedSurveys("", ztf));
+    assertEquals(Set.of(Survey.RUBIN), EmbedStage.mappedSurveys("rubin:ZTF", ztf));
+    assertThrows(StageSettings.InvalidSettingException.class, () -> EmbedStage.mappedSurveys("ZTF:RUBIN", ztf),
+        "the network was not trained for the target");
+    assertThrows(StageSettings.InvalidSettingException.class, () -> EmbedStage.mappedSurveys("RUBIN", ztf));
+    assertThrows(StageSettings.InvalidSettingException.class, () -> EmbedStage.mappedSurveys("LSST:ZTF", ztf));
   }
 
   @Test
@@ -77,7 +104,7 @@ class EmbeddingScorerTest {
       batch.add(new ScoringContext(StubAlert.withCutouts(i, TestStamps.triplet(TestStamps.ORDINARY))));
     }
     batch.add(new ScoringContext(StubAlert.withoutCutouts(99)));
-    new EmbeddingScorer(model.preprocessor(), counting, BackendInfo.current(), 1).score(batch);
+    new EmbeddingScorer(model.preprocessor(), counting, BackendInfo.current(), 1, model.surveys()).score(batch);
     assertEquals(1, calls[0]);
     assertEquals(5, sizes[0]);
   }

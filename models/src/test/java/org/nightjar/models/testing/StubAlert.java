@@ -30,7 +30,12 @@ public final class StubAlert implements Alert {
 
   /** An alert carrying science, template and difference in that order. */
   public static StubAlert withCutouts(long alertId, Cutout[] triplet) {
-    StubAlert alert = new StubAlert(alertId);
+    return withCutouts(alertId, Survey.ZTF, triplet);
+  }
+
+  /** An alert of {@code survey} carrying science, template and difference in that order. */
+  public static StubAlert withCutouts(long alertId, Survey survey, Cutout[] triplet) {
+    StubAlert alert = new StubAlert(alertId, survey);
     alert.cutouts.put(CutoutKind.SCIENCE, triplet[0]);
     alert.cutouts.put(CutoutKind.TEMPLATE, triplet[1]);
     alert.cutouts.put(CutoutKind.DIFFERENCE, triplet[2]);

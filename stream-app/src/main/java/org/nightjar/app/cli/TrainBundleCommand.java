@@ -34,6 +34,10 @@ public final class TrainBundleCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "200", description = "Most autoencoder epochs; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
   int epochs;
 
+  @Option(names = "--autoencoder-surveys", split = ",", defaultValue = "ZTF",
+      description = {"Surveys whose alerts train the autoencoder; it embeds only these surveys' alerts (default: ${DEFAULT-VALUE})."})
+  EnumSet<Survey> autoencoderSurveys;
+
   @Option(names = "--bundle-name", defaultValue = "nightjar-default", description = "Name written in the manifest (default: ${DEFAULT-VALUE}).")
   String bundleName;
 
@@ -47,12 +51,12 @@ public final class TrainBundleCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String version = options.bundleVersion != null ? options.bundleVersion : "0.3.1";
     var files = AlertFiles.expand(options.alerts);
-    System.err.println("step 1/3: autoencoder on the ZTF alerts of " + folderNames(options.alerts));
+    System.err.println("step 1/3: autoencoder on the " + autoencoderSurveys + " alerts of " + folderNames(options.alerts));
     TrainingOptions training = TrainingOptions.defaults().withMaxEpochs(epochs).withSeed(options.seed);
     ProgressTrainingListener listener = System.console() != null
         ? ProgressTrainingListener.forConsole() : ProgressTrainingListener.logLines();
     AutoencoderTrainingJob.Summary s = new AutoencoderTrainingJob(training, PreprocessingConfig.defaults(), bundleName, version)
-        .withHoldout(HoldoutSplit.oneInFive()).withSurveys(EnumSet.of(Survey.ZTF))
+        .withHoldout(HoldoutSplit.oneInFive()).withSurveys(autoencoderSurveys)
         .run(files, folderNames(options.alerts), options.out, listener);
     System.err.printf("autoencoder: train %d / validation %d / held out %d alerts, best epoch %d, validation masked MSE %.5f%n",
         s.train(), s.validation(), s.heldOut(), s.bestEpoch(), s.bestValidationLoss());
