@@ -39,7 +39,7 @@ public record ApproximateIndexOptions(int maxDegree, int constructionBeam, float
    * M = 32, construction beam 100, alpha 1.2, overflow 1.2, with the hierarchy, search beam 256,
    * one build thread, the {@link GraphSearch#COMPACT} walk.
    *
-   * <p>Graph: measured with {@link IndexBenchmark} on real embeddings replicated with isotropic
+   * <p>Graph: measured with {@code nightjar bench index} on real embeddings replicated with isotropic
    * noise (kind {@code real}), one core: M = 16 (construction beam 50) reached recall@5 0.95 at
    * beam 32 over 100,000 rows where M = 32 reached 0.99; without the hierarchy recall at beam 64
    * fell from 0.98 to 0.83 over 300,000 rows.

@@ -38,7 +38,7 @@ import java.util.stream.IntStream;
  * <p>Cost: a visited node is mostly a cache miss for its neighbour list and its 256-byte vector;
  * how many nodes a given recall needs depends on the data: embeddings of low intrinsic dimension
  * are easy, isotropic noise in 64 dimensions (or plain Gaussian vectors) is not (see
- * {@link IndexBenchmark}).
+ * {@code IndexBenchmark}, {@code nightjar bench index}).
  *
  * <p>Searches keep per-thread state (a {@link ThreadLocal} walk or searcher), so the index is safe
  * to search from several threads at once. With one build thread (the default) building is

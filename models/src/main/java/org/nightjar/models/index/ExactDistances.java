@@ -9,7 +9,7 @@ import java.util.Comparator;
  * ties. Float products only choose candidates; what a caller sees always comes from here, so two
  * indexes (or an index and a brute-force check) that find the same rows report identical figures.
  */
-final class ExactDistances {
+public final class ExactDistances {
 
   /** Above this many candidates an index sort beats insertion sort. */
   private static final int INSERTION_LIMIT = 32;
@@ -28,7 +28,7 @@ final class ExactDistances {
   }
 
   /** Squared distance between two vectors of one length, summed in double in the same way. */
-  static double squared(float[] a, float[] b) {
+  public static double squared(float[] a, float[] b) {
     double sum = 0.0;
     for (int j = 0; j < a.length; j++) {
       double diff = (double) a[j] - b[j];
@@ -38,7 +38,7 @@ final class ExactDistances {
   }
 
   /** Sorts the first {@code count} pairs by squared distance, then row. */
-  static void sort(double[] squared, int[] rows, int count) {
+  public static void sort(double[] squared, int[] rows, int count) {
     if (count <= INSERTION_LIMIT) {
       for (int i = 1; i < count; i++) {
         double d = squared[i];

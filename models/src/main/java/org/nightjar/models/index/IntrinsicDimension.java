@@ -18,7 +18,7 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  *       variance: the global, linear view.
  * </ul>
  */
-final class IntrinsicDimension {
+public final class IntrinsicDimension {
 
   private IntrinsicDimension() {}
 
@@ -26,7 +26,7 @@ final class IntrinsicDimension {
    * Two-NN estimate from each point's first and second nearest-neighbour distances; points with
    * {@code first == 0} (exact duplicates) are left out. NaN when no point is left.
    */
-  static double twoNn(double[] first, double[] second) {
+  public static double twoNn(double[] first, double[] second) {
     if (first.length != second.length) {
       throw new IllegalArgumentException(first.length + " first and " + second.length + " second distances");
     }
@@ -42,7 +42,7 @@ final class IntrinsicDimension {
   }
 
   /** Two-NN estimate of a small set of points, by comparing every pair (quadratic: for thousands of points). */
-  static double twoNn(float[][] points) {
+  public static double twoNn(float[][] points) {
     double[] first = new double[points.length];
     double[] second = new double[points.length];
     for (int i = 0; i < points.length; i++) {
@@ -70,7 +70,7 @@ final class IntrinsicDimension {
    * Two-NN estimate of the rows of {@code index} at sampled rows: every {@code step}-th row is
    * searched for (it finds itself at distance 0, which is skipped with any other copy of it).
    */
-  static double twoNn(LatentIndex index, float[][] rows, int samples) {
+  public static double twoNn(LatentIndex index, float[][] rows, int samples) {
     int step = Math.max(1, rows.length / Math.max(1, samples));
     int count = (rows.length + step - 1) / step;
     float[][] sample = new float[count][];
@@ -97,7 +97,7 @@ final class IntrinsicDimension {
   }
 
   /** The fewest principal components whose variance adds up to at least {@code share} of the total. */
-  static int principalComponents(float[][] points, double share) {
+  public static int principalComponents(float[][] points, double share) {
     int d = points[0].length;
     double[] mean = new double[d];
     for (float[] p : points) {

@@ -1,12 +1,12 @@
 package org.nightjar.models.index;
 
 /** Recall@k: the share of the exact k nearest rows that another answer also returned. */
-final class Recall {
+public final class Recall {
 
   private Recall() {}
 
   /** Mean over queries of |exact ∩ found| / |exact|; both answers to the same queries. */
-  static double of(Neighbourhoods exact, Neighbourhoods found) {
+  public static double of(Neighbourhoods exact, Neighbourhoods found) {
     if (exact.queries() != found.queries()) {
       throw new IllegalArgumentException("answers to " + exact.queries() + " and " + found.queries() + " queries");
     }

@@ -10,7 +10,7 @@
  *       {@link org.nightjar.models.index.GraphSearch}), tuned by
  *       {@link org.nightjar.models.index.ApproximateIndexOptions}; exact distances for the rows it
  *       finds, recall below 1.</li>
- *   <li>Measurement: {@link org.nightjar.models.index.IndexBenchmark} ({@code nightjar bench index})
+ *   <li>Measurement: {@code IndexBenchmark} in the {@code benchmarks} module ({@code nightjar bench index})
  *       on three kinds of data, told apart by their intrinsic dimension
  *       ({@code IntrinsicDimension}).</li>
  * </ul>

@@ -12,7 +12,7 @@
  *   <li>Scoring: {@link org.nightjar.models.xd.XdPrior} (P(star), likelihood),
  *       {@link org.nightjar.models.xd.XdPosterior} (deconvolved posterior), stored as JSON by
  *       {@link org.nightjar.models.xd.XdPriorJson}.</li>
- *   <li>Measurement: {@link org.nightjar.models.xd.XdBenchmark}.</li>
+ *   <li>Measurement: {@code XdBenchmark} in the {@code benchmarks} module ({@code nightjar bench xd}).</li>
  * </ul>
  *
  * <p>All arrays are plain contiguous {@code double[]} in row-major order; the kernels allocate

@@ -1,10 +1,10 @@
 package org.nightjar.app.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.nightjar.models.autoencoder.AutoencoderBenchmark;
+import org.nightjar.benchmarks.autoencoder.AutoencoderBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,18 +32,19 @@ public final class AutoencoderBenchCommand implements Callable<Integer> {
   @Option(names = "--no-torch", description = "DL4J only.")
   boolean noTorch;
 
+  @Option(names = "--scope-checks", description = "Keep ND4J's per-op scope checks on (its default; the stream turns them off).")
+  boolean scopeChecks;
+
+  /** The PyTorch peer, relative to the installation (or the working folder). */
+  private static final String SCRIPT = "benchmarks/src/main/python/autoencoder_bench.py";
+
   @Override
   public Integer call() throws Exception {
-    List<String> args = new ArrayList<>(List.of("--batches", batches, "--rounds", Integer.toString(rounds),
-        "--seconds", Double.toString(seconds), "--workers", Integer.toString(workers), "--python", python));
     String home = System.getProperty(SampleAlerts.HOME_PROPERTY);
-    if (home != null) {
-      args.addAll(List.of("--script", Path.of(home, "models/src/bench/python/autoencoder_bench.py").toString()));
-    }
-    if (noTorch) {
-      args.add("--no-torch");
-    }
-    AutoencoderBenchmark.main(args.toArray(String[]::new));
+    Path script = home != null ? Path.of(home, SCRIPT) : Path.of(SCRIPT);
+    AutoencoderBenchmark.run(new AutoencoderBenchmark.Options(AutoencoderBenchmark.DEFAULT_ARCHITECTURE,
+        Arrays.stream(batches.split(",")).map(String::strip).map(Integer::valueOf).toList(), rounds, seconds, workers,
+        noTorch ? Optional.empty() : Optional.of(python), script, !scopeChecks));
     return 0;
   }
 }

@@ -1,11 +1,13 @@
 package org.nightjar.app.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nightjar.models.index.IndexBenchmark;
+import org.nightjar.benchmarks.index.IndexBenchmark;
+import org.nightjar.models.index.ApproximateIndexOptions;
+import org.nightjar.models.index.GraphSearch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,33 +70,31 @@ public final class IndexBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> args = new ArrayList<>();
-    if (quick) {
-      args.add("--quick");
-    }
-    boolean explicitSizes = spec.commandLine().getParseResult().hasMatchedOption("--sizes");
-    if (!quick || explicitSizes) {
-      args.addAll(List.of("--sizes", sizes));
-    }
-    for (String name : List.of("--seconds", "--queries", "--beams")) {
-      if (!quick || spec.commandLine().getParseResult().hasMatchedOption(name)) {
-        args.addAll(List.of(name, spec.findOption(name).getValue().toString()));
-      }
-    }
-    args.addAll(List.of("--kinds", kinds, "--search", search, "--noise", Double.toString(noise)));
-    if (buildThreads != null) {
-      args.addAll(List.of("--build-threads", buildThreads.toString()));
-    }
-    if (maxDegree != null) {
-      args.addAll(List.of("--max-degree", maxDegree.toString()));
-    }
-    if (constructionBeam != null) {
-      args.addAll(List.of("--construction-beam", constructionBeam.toString()));
-    }
-    if (Arrays.stream(kinds.split(",")).anyMatch(k -> k.strip().startsWith("real"))) {
-      args.addAll(List.of("--alerts", SampleAlerts.resolve(alerts, spec.commandLine()).toString()));
-    }
-    IndexBenchmark.main(args.toArray(String[]::new));
+    List<String> kindList = csv(kinds);
+    boolean real = kindList.stream().anyMatch(k -> k.startsWith("real"));
+    ApproximateIndexOptions d = ApproximateIndexOptions.defaults();
+    ApproximateIndexOptions graph = new ApproximateIndexOptions(maxDegree != null ? maxDegree : d.maxDegree(),
+        constructionBeam != null ? constructionBeam : d.constructionBeam(), d.alpha(), d.neighborOverflow(), d.hierarchy(),
+        d.searchBeam(), buildThreads != null ? buildThreads : Runtime.getRuntime().availableProcessors(), GraphSearch.JVECTOR);
+    List<GraphSearch> searches = csv(search).stream().map(w -> GraphSearch.valueOf(w.toUpperCase(Locale.ROOT))).distinct().toList();
+    IndexBenchmark.run(new IndexBenchmark.Settings(
+        ints(quickOr("--sizes", "5000,20000", sizes)), kindList, Double.parseDouble(quickOr("--seconds", "0.5", Double.toString(seconds))),
+        Integer.parseInt(quickOr("--queries", "200", Integer.toString(queries))), ints(quickOr("--beams", "16,64", beams)),
+        graph, searches, noise, real ? SampleAlerts.resolve(alerts, spec.commandLine()) : null, IndexBenchmark.DEFAULT_SEED),
+        System.out);
     return 0;
+  }
+
+  /** With --quick, an option the user did not give takes its smoke-test value. */
+  private String quickOr(String option, String quickValue, String value) {
+    return quick && !spec.commandLine().getParseResult().hasMatchedOption(option) ? quickValue : value;
+  }
+
+  private static List<String> csv(String values) {
+    return Arrays.stream(values.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  }
+
+  private static List<Integer> ints(String values) {
+    return csv(values).stream().map(Integer::valueOf).toList();
   }
 }

@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.nightjar.models.ScoringPipeline;
 import org.nightjar.models.StageListener;
 import org.nightjar.schemas.RejectReason;
 import org.nightjar.schemas.avro.Tag;
@@ -37,6 +39,14 @@ public final class ScoringMetrics implements StageListener {
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
     eventLatency = Timer.builder("nightjar.latency.event").description("From the alert's exposure time to its scores")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1)).maximumExpectedValue(Duration.ofDays(1)).register(registry);
+    // A counter that appears only at its first increment leaves the dashboard and the alert
+    // rules without data on a clean night: every reason and every tag is exported from the start.
+    for (RejectReason reason : RejectReason.values()) {
+      deadLetters(reason, firstStage(reason));
+    }
+    for (Tag tag : Tag.values()) {
+      tags(tag);
+    }
   }
 
   /** Metrics kept in memory only (tests, offline commands). */
@@ -61,13 +71,33 @@ public final class ScoringMetrics implements StageListener {
   }
 
   public void deadLettered(RejectReason reason, String stage) {
-    Counter.builder("nightjar.alerts.deadlettered").description("Messages sent to the dead-letter topic")
-        .tag("reason", reason.code()).tag("stage", stage).register(registry).increment();
+    deadLetters(reason, stage).increment();
   }
 
   public void tagged(Tag tag) {
-    Counter.builder("nightjar.alerts.tagged").description("Alerts given a tag")
-        .tag("tag", tag.name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
+    tags(tag).increment();
+  }
+
+  private Counter deadLetters(RejectReason reason, String stage) {
+    return Counter.builder("nightjar.alerts.deadlettered").description("Messages sent to the dead-letter topic")
+        .tag("reason", reason.code()).tag("stage", stage).register(registry);
+  }
+
+  private Counter tags(Tag tag) {
+    return Counter.builder("nightjar.alerts.tagged").description("Alerts given a tag")
+        .tag("tag", tag.name().toLowerCase(Locale.ROOT)).register(registry);
+  }
+
+  /**
+   * The stage that first meets a reason (the topology's decode and score stages, the pipeline's
+   * stamp inspection), for its zero series; later stages that meet it add series of their own.
+   */
+  static String firstStage(RejectReason reason) {
+    return switch (reason) {
+      case NOT_AVRO, CORRUPT_CONTAINER, EMPTY_CONTAINER, UNKNOWN_SCHEMA_ID, UNKNOWN_SCHEMA, MISSING_FIELD, UNEXPECTED -> "decode";
+      case TRUNCATED_GZIP, DECOMPRESSION_BOMB, NOT_FITS, ABSURD_FITS_HEADER -> ScoringPipeline.CUTOUT_STAGE;
+      case SCORING_FAILED -> "score";
+    };
   }
 
   public void batch(int size) {

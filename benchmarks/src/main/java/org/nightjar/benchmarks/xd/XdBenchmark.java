@@ -1,4 +1,4 @@
-package org.nightjar.models.xd;
+package org.nightjar.benchmarks.xd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,25 +11,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import org.nightjar.models.xd.Float64Files;
+import org.nightjar.models.xd.GaussianMixture;
+import org.nightjar.models.xd.NoisyData;
+import org.nightjar.models.xd.XdEm;
+import org.nightjar.models.xd.XdFitOptions;
 
 /**
  * EM speed benchmark on reference data set B (N = 100,000, D = 10, K = 32, full noise
- * covariances): seconds per update on 1 and 2 threads, peak heap, and the log-likelihood after the
- * updates, printed beside the figures of Bovy's C library (OpenMP, GSL) stored with the data.
- *
- * <p>Run from the repository root:
- *
- * <pre>
- *   mvn -B -o -q -pl models -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
- *   java -cp models/target/classes:$(cat models/target/classpath.txt) \
- *       org.nightjar.models.xd.XdBenchmark FOLDER [UPDATES] [THREADS,...] [FLOOR]
- * </pre>
- *
- * FOLDER holds {@code xdB_x.f64.gz}, {@code xdB_S.f64.gz}, {@code xdB_init.json} and
- * {@code xdB_results.json}. UPDATES defaults to 20 and THREADS to {@code 1,2}: each thread count
- * runs the exact update. FLOOR (default 1e-15; 0 leaves the run out) adds one more run on the
- * largest thread count with that {@link XdFitOptions#responsibilityFloor()}.
+ * covariances): seconds per update on the given thread counts, peak heap, and the log-likelihood
+ * after the updates against the reference value stored with the data. A speed ratio is printed
+ * only against a peer run in the same command on the same data ({@link XdPeer}, e.g. Bovy's C
+ * library built on this machine); the C library's timings stored with the data were measured on
+ * another machine and are printed as such, without a ratio. Run it with {@code nightjar bench xd DIR}.
  *
  * <p>Seconds per update are wall time over updates 2..UPDATES (the first one warms up the JIT).
  * Process CPU seconds per update are printed beside them because on a shared machine wall time
@@ -39,35 +35,53 @@ import java.util.Optional;
 public final class XdBenchmark {
 
   private static final int N = 100_000;
-  private static final double C_SECONDS_1 = 20.5;
-  private static final double C_SECONDS_2 = 11.2;
-  private static final double C_PEAK_RSS_MIB = 291;
+  /** Bovy's C library on an idle 2-vCPU AMD EPYC VM, stored with the data: another machine. */
+  private static final double STORED_C_SECONDS_1 = 20.5;
+  private static final double STORED_C_SECONDS_2 = 11.2;
+  private static final double STORED_C_PEAK_RSS_MIB = 291;
 
   private XdBenchmark() {}
+
+  /**
+   * What one run measures.
+   *
+   * @param data folder holding {@code xdB_x.f64.gz}, {@code xdB_S.f64.gz}, {@code xdB_init.json}, {@code xdB_results.json}
+   * @param updates EM updates per run, at least 2 (the first is not timed)
+   * @param threads thread counts, each timed with the exact update
+   * @param floor adds a run on the largest thread count with this {@link XdFitOptions#responsibilityFloor()}; 0: none
+   * @param peer another implementation timed on each thread count in the same command; empty: no ratio
+   */
+  public record Options(Path data, int updates, List<Integer> threads, double floor, Optional<XdPeer> peer) {
+    public Options {
+      Objects.requireNonNull(data, "data");
+      if (updates < 2) {
+        throw new IllegalArgumentException("need at least 2 updates (the first is not timed), got " + updates);
+      }
+      threads = List.copyOf(threads);
+      if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1)) {
+        throw new IllegalArgumentException("thread counts must be positive, got " + threads);
+      }
+      if (!(floor >= 0)) {
+        throw new IllegalArgumentException("floor must be 0 or positive, got " + floor);
+      }
+      Objects.requireNonNull(peer, "peer");
+    }
+  }
 
   /** One measured configuration. */
   private record Run(String label, int threads, double floor) {}
 
-  public static void main(String[] args) throws IOException {
-    if (args.length < 1) {
-      System.err.println("usage: XdBenchmark FOLDER [UPDATES] [THREADS,...] [FLOOR]");
-      System.exit(2);
-    }
-    Path dir = Path.of(args[0]);
-    int updates = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    if (updates < 2) {
-      throw new IllegalArgumentException("need at least 2 updates (the first is not timed), got " + updates);
-    }
+  /** Measures and prints; the last line is {@code key=value} pairs. */
+  public static void run(Options options) throws IOException, InterruptedException {
+    Path dir = options.data();
+    int updates = options.updates();
     List<Run> runs = new ArrayList<>();
-    int maxThreads = 1;
-    for (String ts : (args.length > 2 ? args[2] : "1,2").split(",")) {
-      int t = Integer.parseInt(ts.trim());
+    for (int t : options.threads()) {
       runs.add(new Run(t + "t", t, 0.0));
-      maxThreads = Math.max(maxThreads, t);
     }
-    double floor = args.length > 3 ? Double.parseDouble(args[3]) : 1e-15;
-    if (floor > 0.0) {
-      runs.add(new Run(maxThreads + "t_floor", maxThreads, floor));
+    int maxThreads = options.threads().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    if (options.floor() > 0.0) {
+      runs.add(new Run(maxThreads + "t_floor", maxThreads, options.floor()));
     }
 
     ObjectMapper json = new ObjectMapper();
@@ -80,6 +94,7 @@ public final class XdBenchmark {
         Float64Files.read(dir.resolve("xdB_S.f64.gz"), N * d * d));
     System.out.printf(Locale.ROOT, "data set B: N=%d D=%d K=%d, loaded in %.1f s; %d updates, w=0; %d processors%n",
         N, d, init.components(), (System.nanoTime() - t0) / 1e9, updates, Runtime.getRuntime().availableProcessors());
+    options.peer().ifPresent(p -> System.out.println("peer, timed here on each thread count: " + p.name()));
 
     double refL = results.get("L20_bovyC_1thread").asDouble();
     List<String> keys = new ArrayList<>();
@@ -107,26 +122,36 @@ public final class XdBenchmark {
         lAfter = em.logLikelihood();
         likeOnly = (System.nanoTime() - ls) / 1e9;
       }
-      double cSec = run.threads() == 1 ? C_SECONDS_1 : C_SECONDS_2;
       double relDiff = updates == 20 ? Math.abs(lAfter - refL) / Math.abs(refL) : Double.NaN;
       System.out.printf(Locale.ROOT,
-          "%-9s threads=%d floor=%s: %.3f s/update wall (%.3f CPU s; %.3f s with the first update) vs Bovy C"
-              + " %.1f s on %d thread(s) -> %.1fx; likelihood-only pass %.3f s; L_0=%.12f L_%d=%.12f (Bovy C L_20=%.12f, rel diff %.1e)%n",
-          run.label(), run.threads(), run.floor(), wallPerUpdate, cpuPerUpdate, wallAll, cSec, Math.min(run.threads(), 2),
-          cSec / wallPerUpdate, likeOnly, l0, updates, lAfter, refL, relDiff);
+          "%-9s threads=%d floor=%s: %.3f s/update wall (%.3f CPU s; %.3f s with the first update);"
+              + " likelihood-only pass %.3f s; L_0=%.12f L_%d=%.12f (reference L_20=%.12f, rel diff %.1e)%n",
+          run.label(), run.threads(), run.floor(), wallPerUpdate, cpuPerUpdate, wallAll,
+          likeOnly, l0, updates, lAfter, refL, relDiff);
       String l = run.label();
       keys.add(String.format(Locale.ROOT, "s_per_update_%s=%.4f s_per_update_incl_first_%s=%.4f cpu_s_per_update_%s=%.4f"
-          + " speedup_%s=%.2f L%d_%s=%.13f rel_diff_%s=%.2e", l, wallPerUpdate, l, wallAll, l, cpuPerUpdate, l,
-          cSec / wallPerUpdate, updates, l, lAfter, l, relDiff));
+          + " L%d_%s=%.13f rel_diff_%s=%.2e", l, wallPerUpdate, l, wallAll, l, cpuPerUpdate, updates, l, lAfter, l, relDiff));
+      if (run.floor() == 0.0 && options.peer().isPresent()) {
+        XdPeer.Result peer = options.peer().get().run(dir, updates, run.threads());
+        double ratio = peer.secondsPerUpdate() / wallPerUpdate;
+        System.out.printf(Locale.ROOT, "%-9s threads=%d peer: %.3f s/update wall (all %d updates) -> %.2fx (peer / ours, same data,"
+            + " this machine, this command)%s%n", run.label(), run.threads(), peer.secondsPerUpdate(), updates, ratio,
+            peer.logLikelihood().isPresent() ? String.format(Locale.ROOT, "; peer L=%.12f", peer.logLikelihood().getAsDouble()) : "");
+        keys.add(String.format(Locale.ROOT, "peer_s_per_update_%s=%.4f speedup_%s=%.2f", l, peer.secondsPerUpdate(), l, ratio));
+      }
     }
     double heapMiB = peakHeapBytes() / 1048576.0;
     Optional<Double> rss = peakRssMiB();
-    System.out.printf(Locale.ROOT, "peak heap %.0f MiB (sum of heap pool peaks), peak RSS %s; Bovy C peak RSS %.0f MiB%n",
-        heapMiB, rss.map(r -> String.format(Locale.ROOT, "%.0f MiB", r)).orElse("unknown"), C_PEAK_RSS_MIB);
+    System.out.printf(Locale.ROOT, "peak heap %.0f MiB (sum of heap pool peaks), peak RSS %s%n",
+        heapMiB, rss.map(r -> String.format(Locale.ROOT, "%.0f MiB", r)).orElse("unknown"));
+    System.out.printf(Locale.ROOT, "stored figures, measured on another machine (Bovy's C library on an idle 2-vCPU AMD EPYC VM),"
+        + " not comparable to the runs above: %.1f s/update on 1 thread, %.1f s/update on 2 threads, peak RSS %.0f MiB%s%n",
+        STORED_C_SECONDS_1, STORED_C_SECONDS_2, STORED_C_PEAK_RSS_MIB,
+        options.peer().isPresent() ? "" : "; for a ratio, build the C library here and pass --bovy DIR");
     keys.add(String.format(Locale.ROOT, "peak_heap_mib=%.0f", heapMiB));
     rss.ifPresent(r -> keys.add(String.format(Locale.ROOT, "peak_rss_mib=%.0f", r)));
-    keys.add(String.format(Locale.ROOT, "ref_L20=%.13f ref_s_per_update_1t=%.1f ref_s_per_update_2t=%.1f",
-        refL, C_SECONDS_1, C_SECONDS_2));
+    keys.add(String.format(Locale.ROOT, "ref_L20=%.13f stored_other_machine_c_s_per_update_1t=%.1f stored_other_machine_c_s_per_update_2t=%.1f",
+        refL, STORED_C_SECONDS_1, STORED_C_SECONDS_2));
     System.out.println(String.join(" ", keys));
   }
 

@@ -1,4 +1,4 @@
-package org.nightjar.models.index;
+package org.nightjar.benchmarks.index;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -18,6 +18,15 @@ import org.nightjar.models.autoencoder.BackendInfo;
 import org.nightjar.models.autoencoder.BackendTuning;
 import org.nightjar.models.autoencoder.EmbeddingScorer;
 import org.nightjar.models.bundle.ModelBundle;
+import org.nightjar.models.index.ApproximateIndexOptions;
+import org.nightjar.models.index.ApproximateLatentIndex;
+import org.nightjar.models.index.ExactDistances;
+import org.nightjar.models.index.ExactLatentIndex;
+import org.nightjar.models.index.GraphSearch;
+import org.nightjar.models.index.IntrinsicDimension;
+import org.nightjar.models.index.LatentIndex;
+import org.nightjar.models.index.Neighbourhoods;
+import org.nightjar.models.index.Recall;
 import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.AlertFiles;
@@ -86,21 +95,54 @@ public final class IndexBenchmark {
   private final PrintStream out;
   private final Map<String, String> keys = new LinkedHashMap<>();
 
-  /** What one run measures. */
-  record Settings(int[] sizes, List<String> kinds, double seconds, int recallQueries, int[] beams,
-      ApproximateIndexOptions graph, List<GraphSearch> searches, double noise, Path alerts, long seed) {}
+  /** The seed of every data set and query draw unless told otherwise. */
+  public static final long DEFAULT_SEED = 20240611L;
+
+  /**
+   * What one run measures.
+   *
+   * @param sizes rows of each data set
+   * @param kinds {@code real-manifold}, {@code real}, {@code gaussian}
+   * @param seconds timed seconds per rate, after a warm-up
+   * @param recallQueries queries the recall is measured on
+   * @param beams search beams of the approximate index
+   * @param graph how the graph is built
+   * @param searches ways of walking the one graph built
+   * @param noise kinds real and real-manifold: noise length as a fraction of the median nearest-neighbour distance
+   * @param alerts kinds real and real-manifold: folder of alert packets to embed; null when neither kind is asked for
+   */
+  public record Settings(List<Integer> sizes, List<String> kinds, double seconds, int recallQueries, List<Integer> beams,
+      ApproximateIndexOptions graph, List<GraphSearch> searches, double noise, Path alerts, long seed) {
+    public Settings {
+      sizes = List.copyOf(sizes);
+      kinds = List.copyOf(kinds);
+      beams = List.copyOf(beams);
+      searches = List.copyOf(searches);
+      if (sizes.isEmpty() || sizes.stream().anyMatch(s -> s < 2)) {
+        throw new IllegalArgumentException("sizes must be at least 2, got " + sizes);
+      }
+      if (!(seconds > 0) || recallQueries < 1 || !(noise > 0)) {
+        throw new IllegalArgumentException("seconds, queries and noise must be positive");
+      }
+      for (String kind : kinds) {
+        if (!List.of("real", "real-manifold", "gaussian").contains(kind)) {
+          throw new IllegalArgumentException("unknown kind " + kind + ": expected real, real-manifold or gaussian");
+        }
+        if (kind.startsWith("real") && alerts == null) {
+          throw new IllegalArgumentException("kind " + kind + " needs a folder of alerts");
+        }
+      }
+      java.util.Objects.requireNonNull(graph, "graph");
+    }
+  }
 
   private IndexBenchmark(Settings settings, PrintStream out) {
     this.settings = settings;
     this.out = out;
   }
 
-  public static void main(String[] args) throws Exception {
-    run(parse(args), System.out);
-  }
-
-  /** Measures everything {@code settings} asks for, printing as it goes. */
-  static void run(Settings settings, PrintStream out) throws Exception {
+  /** Measures everything {@code settings} asks for, printing as it goes; the last line is {@code key=value} pairs. */
+  public static void run(Settings settings, PrintStream out) throws Exception {
     new IndexBenchmark(settings, out).run();
   }
 
@@ -110,7 +152,7 @@ public final class IndexBenchmark {
         K, BATCH, DIMENSION, Runtime.getRuntime().availableProcessors(), backend.label(), backend.blasThreads(),
         backend.ompThreads(), backend.blasThreads() > 1 ? " (set OMP_NUM_THREADS=1 for one-core figures)" : "");
     out.printf(Locale.ROOT, "max heap %.0f MiB; sizes %s, kinds %s, %.1f s timed per figure, recall over %d queries%n",
-        Runtime.getRuntime().maxMemory() / 1048576.0, Arrays.toString(settings.sizes()), settings.kinds(),
+        Runtime.getRuntime().maxMemory() / 1048576.0, settings.sizes(), settings.kinds(),
         settings.seconds(), settings.recallQueries());
     RealEmbeddings real = null;
     for (String kind : settings.kinds()) {
@@ -506,55 +548,5 @@ public final class IndexBenchmark {
   static double normal(SplittableRandom random) {
     double u = 1.0 - random.nextDouble();
     return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * random.nextDouble());
-  }
-
-  /** Reads {@code --name value} options; see the class comment. */
-  static Settings parse(String[] args) {
-    Map<String, String> opts = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument " + args[i]);
-      }
-      String key = args[i].substring(2);
-      if (key.equals("quick")) {
-        opts.put(key, "true");
-      } else if (i + 1 < args.length) {
-        opts.put(key, args[++i]);
-      } else {
-        throw new IllegalArgumentException("--" + key + " needs a value");
-      }
-    }
-    boolean quick = opts.containsKey("quick");
-    int[] sizes = ints(opts.getOrDefault("sizes", quick ? "5000,20000" : "100000,1000000"));
-    List<String> kinds = List.of(opts.getOrDefault("kinds", "real-manifold,real,gaussian").split(","));
-    double seconds = Double.parseDouble(opts.getOrDefault("seconds", quick ? "0.5" : "3"));
-    int queries = Integer.parseInt(opts.getOrDefault("queries", quick ? "200" : "1000"));
-    int[] beams = ints(opts.getOrDefault("beams", quick ? "16,64" : "16,32,64,128,256"));
-    int threads = Integer.parseInt(opts.getOrDefault("build-threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
-    ApproximateIndexOptions d = ApproximateIndexOptions.defaults();
-    ApproximateIndexOptions graph = new ApproximateIndexOptions(
-        Integer.parseInt(opts.getOrDefault("max-degree", Integer.toString(d.maxDegree()))),
-        Integer.parseInt(opts.getOrDefault("construction-beam", Integer.toString(d.constructionBeam()))),
-        Float.parseFloat(opts.getOrDefault("alpha", Float.toString(d.alpha()))),
-        d.neighborOverflow(), d.hierarchy(), d.searchBeam(), threads, GraphSearch.JVECTOR);
-    double noise = Double.parseDouble(opts.getOrDefault("noise", "0.25"));
-    Path alerts = opts.containsKey("alerts") ? Path.of(opts.get("alerts")) : null;
-    long seed = Long.parseLong(opts.getOrDefault("seed", "20240611"));
-    for (int s : sizes) {
-      if (s < 2) {
-        throw new IllegalArgumentException("sizes must be at least 2, got " + s);
-      }
-    }
-    if (!(seconds > 0) || queries < 1 || !(noise > 0)) {
-      throw new IllegalArgumentException("--seconds, --queries and --noise must be positive");
-    }
-    List<GraphSearch> searches = Arrays.stream(opts.getOrDefault("search", "jvector,compact,compact_quantized").split(","))
-        .map(w -> GraphSearch.valueOf(w.strip().toUpperCase(Locale.ROOT)))
-        .distinct().toList();
-    return new Settings(sizes, kinds, seconds, queries, beams, graph, searches, noise, alerts, seed);
-  }
-
-  private static int[] ints(String csv) {
-    return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
   }
 }

@@ -1,8 +1,9 @@
-package org.nightjar.models.index;
+package org.nightjar.benchmarks.index;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.nightjar.models.index.ExactDistances;
 
 /**
  * Benchmark data of kind {@code real-manifold}: new points drawn along and between real

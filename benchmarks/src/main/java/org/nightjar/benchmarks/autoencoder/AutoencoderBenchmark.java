@@ -1,4 +1,4 @@
-package org.nightjar.models.autoencoder;
+package org.nightjar.benchmarks.autoencoder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,11 +11,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.javacpp.Pointer;
+import org.nightjar.models.autoencoder.AutoencoderArchitecture;
+import org.nightjar.models.autoencoder.AutoencoderNetwork;
+import org.nightjar.models.autoencoder.BackendInfo;
+import org.nightjar.models.autoencoder.BackendTuning;
+import org.nightjar.models.autoencoder.CutoutAutoencoder;
+import org.nightjar.models.autoencoder.ParallelCutoutAutoencoder;
 import org.nightjar.models.preprocess.CutoutPreprocessor;
 import org.nightjar.models.preprocess.Median;
 import org.nightjar.models.preprocess.PreprocessingConfig;
@@ -34,18 +42,42 @@ import org.nightjar.schemas.Cutout;
  * <p>{@code --workers N} runs {@link ParallelCutoutAutoencoder} with N graph copies (use with
  * {@code OMP_NUM_THREADS=1}); PyTorch then gets N x ND4J's threads, so both sides use the same
  * number of threads. ND4J's per-op scope checks are off as the stream runs it ({@link BackendTuning}); pass
- * {@code --scope-checks} to measure with ND4J's default. Run from the repository root (arguments
- * optional, defaults shown):
- *
- * <pre>
- * mvn -B -o -q -pl models -am compile exec:java -Dexec.mainClass=org.nightjar.models.autoencoder.AutoencoderBenchmark \
- *     -Dexec.args="--batches 1,32,256 --rounds 3 --seconds 2 --python /usr/bin/python3"
- * </pre>
+ * {@code --scope-checks} to measure with ND4J's default. Run it with {@code OMP_NUM_THREADS=1 ./nightjar bench autoencoder --workers 2}.
  */
 public final class AutoencoderBenchmark {
 
   private static final Pattern TORCH_LINE =
       Pattern.compile("torch layout=(\\w+) batch=(\\d+) images_per_s=([0-9.]+)");
+
+  /** The layers measured unless told otherwise: the shipped autoencoder's. */
+  public static final AutoencoderArchitecture DEFAULT_ARCHITECTURE = new AutoencoderArchitecture(32, 3, 4, 32, 64);
+
+  /**
+   * What one run measures.
+   *
+   * @param batches batch sizes, each timed every round
+   * @param rounds interleaved rounds; medians are printed
+   * @param seconds timed seconds per batch size per round
+   * @param workers network copies sharing each batch
+   * @param python the Python with torch that runs the peer; empty: DL4J only
+   * @param script the PyTorch peer script
+   * @param tuned ND4J set up as the stream runs it (scope checks off); false: ND4J's defaults
+   */
+  public record Options(AutoencoderArchitecture architecture, List<Integer> batches, int rounds, double seconds, int workers,
+      Optional<String> python, Path script, boolean tuned) {
+    public Options {
+      Objects.requireNonNull(architecture, "architecture");
+      batches = List.copyOf(batches);
+      if (batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
+        throw new IllegalArgumentException("batch sizes must be positive, got " + batches);
+      }
+      if (rounds < 1 || !(seconds > 0) || workers < 1) {
+        throw new IllegalArgumentException("rounds, seconds and workers must be positive");
+      }
+      Objects.requireNonNull(python, "python");
+      Objects.requireNonNull(script, "script");
+    }
+  }
 
   private final AutoencoderArchitecture architecture;
   private final int[] batches;
@@ -56,47 +88,23 @@ public final class AutoencoderBenchmark {
   private final boolean tuned;
   private final int workers;
 
-  AutoencoderBenchmark(
-      AutoencoderArchitecture architecture, int[] batches, int rounds, double seconds, String python,
-      Path script, boolean tuned, int workers) {
-    this.tuned = tuned;
-    this.workers = workers;
-    this.architecture = architecture;
-    this.batches = batches;
-    this.rounds = rounds;
-    this.seconds = seconds;
-    this.python = python;
-    this.script = script;
+  private AutoencoderBenchmark(Options options) {
+    this.architecture = options.architecture();
+    this.batches = options.batches().stream().mapToInt(Integer::intValue).toArray();
+    this.rounds = options.rounds();
+    this.seconds = options.seconds();
+    this.python = options.python().orElse(null);
+    this.script = options.script();
+    this.tuned = options.tuned();
+    this.workers = options.workers();
   }
 
-  public static void main(String[] args) throws IOException, InterruptedException {
-    Map<String, String> opts = parse(args);
-    AutoencoderArchitecture arch =
-        new AutoencoderArchitecture(
-            Integer.parseInt(opts.getOrDefault("size", "32")),
-            3,
-            Integer.parseInt(opts.getOrDefault("patch", "4")),
-            Integer.parseInt(opts.getOrDefault("width", "32")),
-            Integer.parseInt(opts.getOrDefault("latent", "64")));
-    int[] batches =
-        Arrays.stream(opts.getOrDefault("batches", "1,32,256").split(","))
-            .mapToInt(Integer::parseInt)
-            .toArray();
-    Path script = opts.containsKey("script") ? Path.of(opts.get("script")) : defaultScript();
-    String python = opts.getOrDefault("python", "/usr/bin/python3");
-    if (opts.containsKey("no-torch")) {
-      python = null;
-    }
-    new AutoencoderBenchmark(
-            arch, batches,
-            Integer.parseInt(opts.getOrDefault("rounds", "3")),
-            Double.parseDouble(opts.getOrDefault("seconds", "2")),
-            python, script, !opts.containsKey("scope-checks"),
-            Integer.parseInt(opts.getOrDefault("workers", "1")))
-        .run();
+  /** Measures and prints; the last line is {@code key=value} pairs. */
+  public static void run(Options options) throws IOException, InterruptedException {
+    new AutoencoderBenchmark(options).run();
   }
 
-  void run() throws IOException, InterruptedException {
+  private void run() throws IOException, InterruptedException {
     BackendInfo backend = tuned ? BackendTuning.applyForInference() : BackendInfo.current();
     System.out.printf(
         "dl4j backend=%s blas=%s omp_threads=%d blas_threads=%d profiling=%s architecture=%s multiply_adds=%d%n",
@@ -238,34 +246,11 @@ public final class AutoencoderBenchmark {
     return rates;
   }
 
-  private static Path defaultScript() {
-    Path fromRoot = Path.of("models/src/bench/python/autoencoder_bench.py");
-    return Files.exists(fromRoot) ? fromRoot : Path.of("src/bench/python/autoencoder_bench.py");
-  }
-
   private static double median(List<Double> values) {
     return Median.ofFirst(values.stream().mapToDouble(Double::doubleValue).toArray(), values.size());
   }
 
   private static String format(double v) {
     return String.format("%.1f", v);
-  }
-
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> opts = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--")) {
-        throw new IllegalArgumentException("unexpected argument " + args[i]);
-      }
-      String key = args[i].substring(2);
-      if (key.equals("no-torch") || key.equals("scope-checks")) {
-        opts.put(key, "true");
-      } else if (i + 1 < args.length) {
-        opts.put(key, args[++i]);
-      } else {
-        throw new IllegalArgumentException("--" + key + " needs a value");
-      }
-    }
-    return opts;
   }
 }

@@ -1,12 +1,12 @@
-package org.nightjar.models.index;
+package org.nightjar.benchmarks.index;
 
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nightjar.models.index.IntrinsicDimension;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.SplittableRandom;
-import org.junit.jupiter.api.Test;
 
 /**
  * Kind {@code real-manifold}: every new point stays in its seed's local subspace, the noise has the
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class RealManifoldDataTest {
 
-  private static final float[][] SEEDS = BruteForce.lowRank(400, 64, 8, 0.0, 51);
+  private static final float[][] SEEDS = SyntheticPoints.onSubspace(400, 64, 8, 51);
 
   @Test
   void shouldStayInTheSpanOfTheSeedsNeighbourDifferences() {
@@ -82,7 +82,7 @@ class RealManifoldDataTest {
     float[][] copies = new float[4000][64];
     for (int i = 0; i < copies.length; i++) {
       for (int j = 0; j < 64; j++) {
-        copies[i][j] = (float) (seeds[i % seeds.length][j] + 0.25 / 8.0 * BruteForce.gaussian(random));
+        copies[i][j] = (float) (seeds[i % seeds.length][j] + 0.25 / 8.0 * IndexBenchmark.normal(random));
       }
     }
     double isotropic = IntrinsicDimension.twoNn(copies);
@@ -92,6 +92,6 @@ class RealManifoldDataTest {
 
   @Test
   void shouldNeedMoreSeedsThanNeighbours() {
-    assertThrows(IllegalArgumentException.class, () -> new RealManifoldData(BruteForce.gaussian(10, 4, 0, 1, 56), 0.25, 1.0));
+    assertThrows(IllegalArgumentException.class, () -> new RealManifoldData(SyntheticPoints.gaussian(10, 4, 56), 0.25, 1.0));
   }
 }
