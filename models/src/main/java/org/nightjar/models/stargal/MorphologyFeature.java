@@ -20,21 +20,64 @@ public enum MorphologyFeature {
   TEMPLATE_CONCENTRATION("template_concentration", true) {
     @Override
     Optional<Value> measure(Alert alert, FeatureSettings s) throws AlertDecodeException {
-      var stamp = alert.cutout(CutoutKind.TEMPLATE);
-      if (stamp.isEmpty()) {
-        return Optional.empty();
-      }
-      return s.concentration().measure(stamp.get())
-          .map(m -> new Value(m.value() - s.pointSourceConcentration(), m.sigma()));
+      return concentration(alert, CutoutKind.TEMPLATE, s, s.pointSourceConcentration());
     }
 
     @Override
     String definition(FeatureSettings s) {
-      TemplateConcentration c = s.concentration();
-      return "-2.5 log10(F(r<" + c.innerRadius() + " px) / F(r<" + c.outerRadius() + " px)) of the source within "
-          + c.searchRadius() + " px of the TEMPLATE stamp centre, background = median of the " + c.annulusInner() + "-"
-          + c.annulusOuter() + " px annulus, minus the point-source value " + s.pointSourceConcentration()
-          + "; sigma from the annulus MAD, floor " + c.sigmaFloor() + "; needs S/N >= " + c.minSignalToNoise();
+      return concentrationDefinition("TEMPLATE", s, s.pointSourceConcentration());
+    }
+  },
+
+  /**
+   * The same aperture concentration on the SCIENCE stamp (Rubin): the source as the new exposure
+   * sees it, host and transient together, minus the point-source value.
+   */
+  SCIENCE_CONCENTRATION("science_concentration", true) {
+    @Override
+    Optional<Value> measure(Alert alert, FeatureSettings s) throws AlertDecodeException {
+      return concentration(alert, CutoutKind.SCIENCE, s, s.pointSourceValue(this));
+    }
+
+    @Override
+    String definition(FeatureSettings s) {
+      return concentrationDefinition("SCIENCE", s, s.pointSourceValue(this));
+    }
+  },
+
+  /**
+   * Rubin: natural log of the trace of the source's adaptive second moments over the PSF's,
+   * ln((ixx + iyy) / (ixxPSF + iyyPSF)), from the detection record (measured by the Rubin pipeline
+   * on the difference image), minus the point-source value: about 0 for a point source, positive
+   * for a source broader than the PSF. The packets carry no moment errors (ixxErr is null or
+   * absent), so the 1-sigma uncertainty is the one of a Gaussian source at the detection's S/N,
+   * 2 / snr, with a floor of 0.05.
+   */
+  LN_TRACE_RATIO("ln_trace_ratio", true) {
+    @Override
+    Optional<Value> measure(Alert alert, FeatureSettings s) {
+      OptionalDouble ixx = alert.number("ixx");
+      OptionalDouble iyy = alert.number("iyy");
+      OptionalDouble pxx = alert.number("ixxPSF");
+      OptionalDouble pyy = alert.number("iyyPSF");
+      OptionalDouble snr = alert.number("snr");
+      if (!finite(ixx) || !finite(iyy) || !finite(pxx) || !finite(pyy) || !finite(snr) || !(snr.getAsDouble() > 0)) {
+        return Optional.empty();
+      }
+      double source = ixx.getAsDouble() + iyy.getAsDouble();
+      double psf = pxx.getAsDouble() + pyy.getAsDouble();
+      if (!(source > 0) || !(psf > 0)) {
+        return Optional.empty();
+      }
+      double sigma = Math.hypot(TRACE_SIGMA_TIMES_SNR / snr.getAsDouble(), TRACE_SIGMA_FLOOR);
+      return Optional.of(new Value(Math.log(source / psf) - s.pointSourceValue(this), sigma));
+    }
+
+    @Override
+    String definition(FeatureSettings s) {
+      return "ln((ixx + iyy) / (ixxPSF + iyyPSF)) of the Rubin diaSource minus the point-source value "
+          + s.pointSourceValue(this) + "; sigma = hypot(" + TRACE_SIGMA_TIMES_SNR + " / snr, " + TRACE_SIGMA_FLOOR
+          + ") (assumed: the packets carry no moment errors)";
     }
   },
 
@@ -96,6 +139,9 @@ public enum MorphologyFeature {
     }
   };
 
+  private static final double TRACE_SIGMA_TIMES_SNR = 2.0;
+  private static final double TRACE_SIGMA_FLOOR = 0.05;
+
   /** A measured feature value and its 1-sigma uncertainty. */
   public record Value(double x, double sigma) {}
 
@@ -137,6 +183,23 @@ public enum MorphologyFeature {
 
   /** How the value is computed, with the settings filled in (stored with the prior). */
   abstract String definition(FeatureSettings settings);
+
+  private static Optional<Value> concentration(Alert alert, CutoutKind kind, FeatureSettings s, double pointSource)
+      throws AlertDecodeException {
+    var stamp = alert.cutout(kind);
+    if (stamp.isEmpty()) {
+      return Optional.empty();
+    }
+    return s.concentration().measure(stamp.get()).map(m -> new Value(m.value() - pointSource, m.sigma()));
+  }
+
+  private static String concentrationDefinition(String stampName, FeatureSettings s, double pointSource) {
+    TemplateConcentration c = s.concentration();
+    return "-2.5 log10(F(r<" + c.innerRadius() + " px) / F(r<" + c.outerRadius() + " px)) of the source within "
+        + c.searchRadius() + " px of the " + stampName + " stamp centre, background = median of the " + c.annulusInner()
+        + "-" + c.annulusOuter() + " px annulus, minus the point-source value " + pointSource
+        + "; sigma from the annulus MAD, floor " + c.sigmaFloor() + "; needs S/N >= " + c.minSignalToNoise();
+  }
 
   private static boolean finite(OptionalDouble v) {
     return v.isPresent() && Double.isFinite(v.getAsDouble());

@@ -7,20 +7,26 @@ import java.util.function.Function;
 import org.nightjar.models.xd.RocAuc;
 
 /**
- * ROC AUCs of a star/galaxy model against PS1 labels on held-out alerts, for the raw primary
- * feature (a threshold on it: lower = more point-like = star), the raw sharpnr when it is in the
+ * ROC AUCs of a star/galaxy model against reference labels (ZTF: PS1; Rubin: extendedness) on
+ * held-out alerts, for the raw primary feature (a threshold on it: lower = more point-like = star;
+ * and on its distance from the point-source value, |x|, for two-sided features such as Rubin's
+ * ln trace ratio), both over the alerts where it is measured, the raw sharpnr when it is in the
  * feature set, the deconvolved (posterior mean) primary feature, and P(star).
  *
  * <p>Immutable and thread-safe.
  */
 public record StarGalaxyEvaluation(String labelRule, int stars, int galaxies, double rawPrimaryAuc,
-    double rawSharpnrAuc, int sharpnrMeasured, double posteriorPrimaryAuc, double pStarAuc, List<Point> points) {
+    double rawSharpnrAuc, int sharpnrMeasured, double posteriorPrimaryAuc, double pStarAuc, List<Point> points,
+    double rawAbsPrimaryAuc, int primaryMeasured) {
 
   public StarGalaxyEvaluation {
     points = List.copyOf(points);
   }
 
-  /** One labelled alert: raw and posterior primary feature, P(star), reference magnitude (NaN if none). */
+  /**
+   * One labelled alert: raw (NaN when not measured) and posterior primary feature, P(star),
+   * magnitude (NaN if none).
+   */
   public record Point(boolean star, double raw, double posterior, double pStar, double magnr) {}
 
   /** Evaluates on the given (held-out) entries labelled by {@code label}. */
@@ -36,14 +42,14 @@ public record StarGalaxyEvaluation(String labelRule, int stars, int galaxies, do
         continue;
       }
       StarGalaxyModel.Classification c = model.classify(e.vector());
-      points.add(new Point(star.get(), e.vector().x()[0], c.posteriorMean()[0], c.pStar(), e.magnr().orElse(Double.NaN)));
+      double raw = e.vector().measured()[0] ? e.vector().x()[0] : Double.NaN;
+      points.add(new Point(star.get(), raw, c.posteriorMean()[0], c.pStar(), e.magnr().orElse(Double.NaN)));
       if (sharp >= 0 && e.vector().measured()[sharp]) {
         sharpLabels.add(star.get());
         sharpScores.add(-Math.abs(e.vector().x()[sharp]));
       }
     }
     boolean[] y = new boolean[points.size()];
-    double[] raw = new double[y.length];
     double[] post = new double[y.length];
     double[] p = new double[y.length];
     int stars = 0;
@@ -51,7 +57,6 @@ public record StarGalaxyEvaluation(String labelRule, int stars, int galaxies, do
       Point pt = points.get(i);
       y[i] = pt.star();
       stars += y[i] ? 1 : 0;
-      raw[i] = -pt.raw();
       post[i] = -pt.posterior();
       p[i] = pt.pStar();
     }
@@ -67,8 +72,29 @@ public record StarGalaxyEvaluation(String labelRule, int stars, int galaxies, do
       sharpAuc = auc(ss, ys);
     }
     boolean both = stars > 0 && galaxies > 0;
-    return new StarGalaxyEvaluation(labelRule, stars, galaxies, both ? auc(raw, y) : Double.NaN, sharpAuc,
-        sharpLabels.size(), both ? auc(post, y) : Double.NaN, both ? auc(p, y) : Double.NaN, points);
+    List<Point> measured = points.stream().filter(pt -> Double.isFinite(pt.raw())).toList();
+    boolean[] ym = new boolean[measured.size()];
+    double[] rawM = new double[ym.length];
+    double[] absM = new double[ym.length];
+    for (int i = 0; i < ym.length; i++) {
+      ym[i] = measured.get(i).star();
+      rawM[i] = -measured.get(i).raw();
+      absM[i] = -Math.abs(measured.get(i).raw());
+    }
+    boolean bothMeasured = hasBoth(ym);
+    return new StarGalaxyEvaluation(labelRule, stars, galaxies, bothMeasured ? auc(rawM, ym) : Double.NaN, sharpAuc,
+        sharpLabels.size(), both ? auc(post, y) : Double.NaN, both ? auc(p, y) : Double.NaN, points,
+        bothMeasured ? auc(absM, ym) : Double.NaN, ym.length);
+  }
+
+  private static boolean hasBoth(boolean[] y) {
+    boolean t = false;
+    boolean f = false;
+    for (boolean b : y) {
+      t |= b;
+      f |= !b;
+    }
+    return t && f;
   }
 
   /**

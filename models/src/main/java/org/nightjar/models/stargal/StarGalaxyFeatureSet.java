@@ -12,13 +12,16 @@ import org.nightjar.schemas.AlertDecodeException;
 /**
  * The configured list of morphology features an XD star/galaxy prior works on. The first feature
  * is the primary one: an alert where it cannot be measured has no feature vector (it gets no
- * star/galaxy section). Any other feature that cannot be measured is kept as "missing": value 0
- * with a 1-sigma uncertainty of {@code missingSigma}, so the deconvolution ignores it for that alert
- * (its posterior there is the prior's).
+ * star/galaxy section), unless {@code anyFeatureSuffices} (Rubin, where the moments are often null
+ * but the stamps are not): then one measured feature of any position suffices. A feature that
+ * cannot be measured is kept as "missing": value 0 with a 1-sigma uncertainty of
+ * {@code missingSigma}, so the deconvolution ignores it for that alert (its posterior there is the
+ * prior's).
  *
  * <p>Immutable and thread-safe.
  */
-public record StarGalaxyFeatureSet(List<MorphologyFeature> features, FeatureSettings settings, double missingSigma) {
+public record StarGalaxyFeatureSet(List<MorphologyFeature> features, FeatureSettings settings, double missingSigma,
+    boolean anyFeatureSuffices) {
 
   public StarGalaxyFeatureSet {
     features = List.copyOf(features);
@@ -31,6 +34,11 @@ public record StarGalaxyFeatureSet(List<MorphologyFeature> features, FeatureSett
     if (!(missingSigma > 0) || Double.isInfinite(missingSigma)) {
       throw new IllegalArgumentException("missingSigma must be finite and > 0, got " + missingSigma);
     }
+  }
+
+  /** A set whose primary feature must be measured (the ZTF form). */
+  public StarGalaxyFeatureSet(List<MorphologyFeature> features, FeatureSettings settings, double missingSigma) {
+    this(features, settings, missingSigma, false);
   }
 
   /**
@@ -46,9 +54,31 @@ public record StarGalaxyFeatureSet(List<MorphologyFeature> features, FeatureSett
     return new StarGalaxyFeatureSet(features, FeatureSettings.ztf(), 10.0);
   }
 
+  /**
+   * The Rubin set: the ln trace ratio (difference-image moments over the PSF's) with Rubin settings,
+   * point-source value 0. Science and template concentration can be added ({@link #rubin}); on the
+   * real Rubin alerts they lowered the agreement with extendedness (they describe the host, not the
+   * difference-image source). Rubin's {@code extendedness} is deliberately not an input: it is the
+   * label the prior is validated against.
+   */
+  public static StarGalaxyFeatureSet rubinDefault() {
+    return rubin(List.of(MorphologyFeature.LN_TRACE_RATIO));
+  }
+
+  /** The given features with Rubin settings, point-source values 0, missing at sigma 10, any one enough. */
+  public static StarGalaxyFeatureSet rubin(List<MorphologyFeature> features) {
+    return new StarGalaxyFeatureSet(features, FeatureSettings.rubin(), 10.0, true);
+  }
+
   /** The same features with other point-source values (see {@link FeatureSettings#withPointSource}). */
   public StarGalaxyFeatureSet withPointSource(double concentration, double sharpness) {
-    return new StarGalaxyFeatureSet(features, settings.withPointSource(concentration, sharpness), missingSigma);
+    return new StarGalaxyFeatureSet(features, settings.withPointSource(concentration, sharpness), missingSigma,
+        anyFeatureSuffices);
+  }
+
+  /** The same features with one pinned feature's point-source value replaced. */
+  public StarGalaxyFeatureSet withPointSource(MorphologyFeature feature, double value) {
+    return new StarGalaxyFeatureSet(features, settings.withPointSource(feature, value), missingSigma, anyFeatureSuffices);
   }
 
   public int dimension() {
@@ -105,7 +135,8 @@ public record StarGalaxyFeatureSet(List<MorphologyFeature> features, FeatureSett
   }
 
   /**
-   * The features of one alert; empty when the primary feature cannot be measured.
+   * The features of one alert; empty when the primary feature (or, with {@code anyFeatureSuffices},
+   * every feature) cannot be measured.
    *
    * @throws AlertDecodeException when a stamp is corrupt
    */
@@ -114,16 +145,18 @@ public record StarGalaxyFeatureSet(List<MorphologyFeature> features, FeatureSett
     double[] x = new double[d];
     double[] sigma = new double[d];
     boolean[] measured = new boolean[d];
+    boolean any = false;
     for (int a = 0; a < d; a++) {
       Optional<MorphologyFeature.Value> v = features.get(a).measure(alert, settings);
-      if (v.isEmpty() && a == 0) {
+      if (v.isEmpty() && a == 0 && !anyFeatureSuffices) {
         return Optional.empty();
       }
       measured[a] = v.isPresent();
+      any |= measured[a];
       x[a] = v.map(MorphologyFeature.Value::x).orElse(0.0);
       sigma[a] = v.map(MorphologyFeature.Value::sigma).orElse(missingSigma);
     }
-    return Optional.of(new Vector(x, sigma, measured));
+    return any ? Optional.of(new Vector(x, sigma, measured)) : Optional.empty();
   }
 
   /** The measured features by name (missing ones left out), for the output record. */

@@ -15,8 +15,10 @@ import org.nightjar.models.figures.OverlaidHistograms;
 
 /**
  * The evaluation figure, after Fadely's SDSS demo: on the top row the raw and the deconvolved
- * (posterior mean) primary feature against the reference magnitude, stars blue and galaxies red;
- * on the bottom row their normalised histograms. One PNG of four panels.
+ * (posterior mean) primary feature against a magnitude (ZTF: the reference source's; Rubin: the
+ * difference-image PSF magnitude), stars (point-like) blue and galaxies (extended) red; on the
+ * bottom row their normalised histograms. One PNG of four panels; alerts whose raw primary feature
+ * was not measured appear only in the posterior panels.
  *
  * <p>Thread-safe (stateless).
  */
@@ -25,22 +27,46 @@ public final class StarGalaxyFigure {
   private static final int PANEL_W = 640;
   private static final int PANEL_H = 460;
   private static final int BINS = 36;
-  private static final double Y_MIN = -0.3;
-  private static final double Y_MAX = 1.5;
   private static final Color STAR = ChartStyle.colour(0);
   private static final Color GALAXY = ChartStyle.colour(1);
 
   private StarGalaxyFigure() {}
 
+  /**
+   * What the axes show: the magnitude's name and plotted range, the feature's plotted range, the
+   * class names.
+   */
+  public record Axes(String magnitude, double magMin, double magMax, double yMin, double yMax, String starName,
+      String galaxyName) {
+
+    /** ZTF: reference magnitude 12-22, concentration -0.3 to 1.5 mag, PS1 labels. */
+    public static Axes ztf() {
+      return new Axes("reference magnitude (magnr)", 12, 22, -0.3, 1.5, "PS1 stars", "PS1 galaxies");
+    }
+
+    /** Rubin: difference-image PSF magnitude 14-26, ln trace ratio -2.5 to 2, extendedness labels. */
+    public static Axes rubin() {
+      return new Axes("difference-image PSF magnitude", 14, 26, -2.5, 2.0, "point-like (extendedness < 0.5)",
+          "extended (extendedness >= 0.5)");
+    }
+  }
+
   public static void write(List<StarGalaxyEvaluation.Point> points, String featureName, String title, Path png)
       throws IOException {
-    double[] mag = range(points, StarGalaxyEvaluation.Point::magnr, 12, 22);
+    write(points, featureName, title, Axes.ztf(), png);
+  }
+
+  public static void write(List<StarGalaxyEvaluation.Point> points, String featureName, String title, Axes axes,
+      Path png) throws IOException {
+    double[] mag = range(points, StarGalaxyEvaluation.Point::magnr, axes.magMin(), axes.magMax());
+    List<StarGalaxyEvaluation.Point> measured = points.stream().filter(p -> Double.isFinite(p.raw())).toList();
     Figures.saveGrid(List.of(
-        scatter(points, StarGalaxyEvaluation.Point::raw, mag, title + ": raw " + featureName, "raw " + featureName),
+        scatter(measured, StarGalaxyEvaluation.Point::raw, mag, title + ": raw " + featureName, "raw " + featureName,
+            axes),
         scatter(points, StarGalaxyEvaluation.Point::posterior, mag, "deconvolved (posterior mean)",
-            "posterior " + featureName),
-        histogram(points, StarGalaxyEvaluation.Point::raw, "raw " + featureName),
-        histogram(points, StarGalaxyEvaluation.Point::posterior, "posterior " + featureName)), 2, 2, png);
+            "posterior " + featureName, axes),
+        histogram(measured, StarGalaxyEvaluation.Point::raw, "raw " + featureName, axes),
+        histogram(points, StarGalaxyEvaluation.Point::posterior, "posterior " + featureName, axes)), 2, 2, png);
   }
 
   private static double[] range(List<StarGalaxyEvaluation.Point> pts, ToDoubleFunction<StarGalaxyEvaluation.Point> f,
@@ -51,23 +77,22 @@ public final class StarGalaxyFigure {
   }
 
   private static XYChart scatter(List<StarGalaxyEvaluation.Point> pts, ToDoubleFunction<StarGalaxyEvaluation.Point> y,
-      double[] magRange, String title, String yAxis) {
-    XYChart chart = ChartStyle.xy(PANEL_W, PANEL_H, title, "reference magnitude (magnr)",
-        yAxis + " (clipped to the axis)");
+      double[] magRange, String title, String yAxis, Axes axes) {
+    XYChart chart = ChartStyle.xy(PANEL_W, PANEL_H, title, axes.magnitude(), yAxis + " (clipped to the axis)");
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(6);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     chart.getStyler().setXAxisMin(magRange[0]);
     chart.getStyler().setXAxisMax(magRange[1]);
-    chart.getStyler().setYAxisMin(Y_MIN);
-    chart.getStyler().setYAxisMax(Y_MAX);
+    chart.getStyler().setYAxisMin(axes.yMin());
+    chart.getStyler().setYAxisMax(axes.yMax());
     chart.getStyler().setYAxisDecimalPattern("0.0");
     for (boolean star : new boolean[] {true, false}) {
       List<StarGalaxyEvaluation.Point> group = pts.stream()
           .filter(p -> p.star() == star && Double.isFinite(p.magnr())).toList();
       double[] x = group.stream().mapToDouble(StarGalaxyEvaluation.Point::magnr).toArray();
-      double[] v = group.stream().mapToDouble(p -> clamp(y.applyAsDouble(p))).toArray();
-      String name = (star ? "PS1 stars" : "PS1 galaxies") + " (" + group.size() + ")";
+      double[] v = group.stream().mapToDouble(p -> clamp(y.applyAsDouble(p), axes)).toArray();
+      String name = (star ? axes.starName() : axes.galaxyName()) + " (" + group.size() + ")";
       XYSeries s = chart.addSeries(name, x.length == 0 ? new double[] {Double.NaN} : x,
           v.length == 0 ? new double[] {Double.NaN} : v);
       s.setMarker(SeriesMarkers.CIRCLE);
@@ -77,17 +102,20 @@ public final class StarGalaxyFigure {
   }
 
   private static XYChart histogram(List<StarGalaxyEvaluation.Point> pts, ToDoubleFunction<StarGalaxyEvaluation.Point> f,
-      String xAxis) {
-    XYChart chart = OverlaidHistograms.chart(PANEL_W, PANEL_H, "Normalised histograms of " + xAxis, xAxis, Y_MIN, Y_MAX);
+      String xAxis, Axes axes) {
+    XYChart chart = OverlaidHistograms.chart(PANEL_W, PANEL_H, "Normalised histograms of " + xAxis, xAxis, axes.yMin(),
+        axes.yMax());
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     for (boolean star : new boolean[] {true, false}) {
-      double[] v = pts.stream().filter(p -> p.star() == star).mapToDouble(p -> clamp(f.applyAsDouble(p))).toArray();
-      OverlaidHistograms.add(chart, star ? "PS1 stars" : "PS1 galaxies", v, Y_MIN, Y_MAX, BINS, star ? STAR : GALAXY);
+      double[] v = pts.stream().filter(p -> p.star() == star).mapToDouble(p -> clamp(f.applyAsDouble(p), axes))
+          .toArray();
+      OverlaidHistograms.add(chart, star ? axes.starName() : axes.galaxyName(), v, axes.yMin(), axes.yMax(), BINS,
+          star ? STAR : GALAXY);
     }
     return chart;
   }
 
-  private static double clamp(double v) {
-    return Math.max(Y_MIN, Math.min(Y_MAX - 1e-9, v));
+  private static double clamp(double v, Axes axes) {
+    return Math.max(axes.yMin(), Math.min(axes.yMax() - 1e-9, v));
   }
 }

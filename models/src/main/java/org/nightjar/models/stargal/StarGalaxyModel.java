@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.Map;
 import org.nightjar.models.xd.XdPosterior;
 import org.nightjar.models.xd.XdPrior;
+import org.nightjar.schemas.Survey;
 
 /**
- * A trained star/galaxy model: the feature set, the XD prior fitted on it, the P(star) threshold
+ * A trained star/galaxy model of one survey (it scores only that survey's alerts): the feature set, the XD prior fitted on it, the P(star) threshold
  * for the STAR tag (GALAXY at or below 1 - threshold), the rule that held objects out of training
  * with the ids of the held-out alerts that were seen, and a few training facts for provenance.
  *
  * <p>Immutable and thread-safe.
  */
 public record StarGalaxyModel(StarGalaxyFeatureSet features, XdPrior prior, double starThreshold,
-    HoldoutSplit holdout, List<Long> heldOutAlertIds, Map<String, String> training) {
+    HoldoutSplit holdout, List<Long> heldOutAlertIds, Map<String, String> training, Survey survey) {
 
   public StarGalaxyModel {
     if (!(starThreshold > 0.5 && starThreshold <= 1.0)) {
@@ -30,6 +31,13 @@ public record StarGalaxyModel(StarGalaxyFeatureSet features, XdPrior prior, doub
     }
     heldOutAlertIds = List.copyOf(heldOutAlertIds);
     training = Map.copyOf(training);
+    java.util.Objects.requireNonNull(survey, "survey");
+  }
+
+  /** A ZTF model (the form of bundles before Rubin had one). */
+  public StarGalaxyModel(StarGalaxyFeatureSet features, XdPrior prior, double starThreshold, HoldoutSplit holdout,
+      List<Long> heldOutAlertIds, Map<String, String> training) {
+    this(features, prior, starThreshold, holdout, heldOutAlertIds, training, Survey.ZTF);
   }
 
   /** P(star) and the deconvolved (posterior mean) features of one alert. */

@@ -17,12 +17,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nightjar.models.xd.XdPrior;
 import org.nightjar.models.xd.XdPriorFormatException;
 import org.nightjar.models.xd.XdPriorJson;
+import org.nightjar.schemas.Survey;
 
 /**
  * Reads and writes a {@link StarGalaxyModel} as one JSON file ({@code xd-prior.json}):
@@ -38,6 +41,12 @@ import org.nightjar.models.xd.XdPriorJson;
  *   "prior": { nightjar.xd-prior version 1, with each feature's name and definition } }
  * </pre>
  *
+ * <p>A model of another survey than ZTF adds {@code "survey"} (absent means ZTF) and, where they
+ * differ from the ZTF form, {@code settings.accept_larger_stamps}, {@code settings.point_source_<feature>}
+ * for the other pinned features and {@code settings.any_feature_suffices}; a ZTF model is written
+ * exactly as before. Each survey's model is its own bundle component: {@value #COMPONENT}
+ * ({@value #FILE_NAME}) for ZTF, {@code stargal-rubin} ({@code xd-prior-rubin.json}) for Rubin.
+ *
  * <p>Thread-safe.
  */
 public final class StarGalaxyModelJson {
@@ -46,7 +55,7 @@ public final class StarGalaxyModelJson {
   public static final int VERSION = 1;
   /** The file name of the model as a bundle component or in an output folder. */
   public static final String FILE_NAME = "xd-prior.json";
-  /** Name of the star/galaxy component in a model bundle. */
+  /** Name of the (ZTF) star/galaxy component in a model bundle. */
   public static final String COMPONENT = "stargal";
 
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -54,7 +63,19 @@ public final class StarGalaxyModelJson {
       .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
       .configure(JsonParser.Feature.AUTO_CLOSE_SOURCE, false);
 
+  private static final String POINT_SOURCE = "point_source_";
+
   private StarGalaxyModelJson() {}
+
+  /** The bundle component holding the survey's model. */
+  public static String component(Survey survey) {
+    return survey == Survey.ZTF ? COMPONENT : COMPONENT + "-" + survey.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The file name of the survey's model in a bundle or an output folder. */
+  public static String fileName(Survey survey) {
+    return survey == Survey.ZTF ? FILE_NAME : "xd-prior-" + survey.name().toLowerCase(Locale.ROOT) + ".json";
+  }
 
   /**
    * Reads a model file, the {@value #COMPONENT} component of a bundle folder (checksums
@@ -74,16 +95,75 @@ public final class StarGalaxyModelJson {
     }
   }
 
-  /** Reads the {@value #COMPONENT} component of a verified bundle. */
-  public static StarGalaxyModel load(ModelBundle bundle) throws BundleException {
-    try (InputStream in = bundle.openComponent(COMPONENT)) {
-      return read(in);
-    } catch (IOException e) {
-      throw new BundleException("bundle " + bundle + ": cannot load the star/galaxy model: " + e.getMessage(), e);
+  /**
+   * Every survey's model: those of a bundle folder (checksums verified), the model files of a plain
+   * folder, or the one model of a file, keyed by the survey each was trained for.
+   */
+  public static Map<Survey, StarGalaxyModel> readAll(Path fileOrFolder) throws IOException {
+    if (Files.isRegularFile(fileOrFolder.resolve(BundleManifest.FILE_NAME))) {
+      try {
+        return loadAll(ModelBundle.open(fileOrFolder));
+      } catch (BundleException e) {
+        throw new IOException(e.getMessage(), e);
+      }
     }
+    Map<Survey, StarGalaxyModel> models = new EnumMap<>(Survey.class);
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(fileOrFolder)) {
+      for (Survey survey : Survey.values()) {
+        Path f = fileOrFolder.resolve(fileName(survey));
+        if (Files.isRegularFile(f)) {
+          files.add(f);
+        }
+      }
+    } else {
+      files.add(fileOrFolder);
+    }
+    for (Path f : files) {
+      try (InputStream in = Files.newInputStream(f)) {
+        StarGalaxyModel m = read(in);
+        models.put(m.survey(), m);
+      }
+    }
+    if (models.isEmpty()) {
+      throw new IOException("no star/galaxy model in " + fileOrFolder);
+    }
+    return models;
   }
 
-  /** Adds the model as the {@value #COMPONENT} component of a bundle being written. */
+  /** Reads the {@value #COMPONENT} (ZTF) component of a verified bundle. */
+  public static StarGalaxyModel load(ModelBundle bundle) throws BundleException {
+    return load(bundle, Survey.ZTF);
+  }
+
+  /** Reads one survey's component of a verified bundle; it must hold a model of that survey. */
+  public static StarGalaxyModel load(ModelBundle bundle, Survey survey) throws BundleException {
+    StarGalaxyModel model;
+    try (InputStream in = bundle.openComponent(component(survey))) {
+      model = read(in);
+    } catch (IOException e) {
+      throw new BundleException("bundle " + bundle + ": cannot load the " + survey + " star/galaxy model: "
+          + e.getMessage(), e);
+    }
+    if (model.survey() != survey) {
+      throw new BundleException("bundle " + bundle + ": component '" + component(survey) + "' holds a "
+          + model.survey() + " model, not a " + survey + " one");
+    }
+    return model;
+  }
+
+  /** The models of every survey whose component the bundle has (possibly none). */
+  public static Map<Survey, StarGalaxyModel> loadAll(ModelBundle bundle) throws BundleException {
+    Map<Survey, StarGalaxyModel> models = new EnumMap<>(Survey.class);
+    for (Survey survey : Survey.values()) {
+      if (bundle.hasComponent(component(survey))) {
+        models.put(survey, load(bundle, survey));
+      }
+    }
+    return models;
+  }
+
+  /** Adds the model as its survey's component ({@value #COMPONENT} for ZTF) of a bundle being written. */
   public static void addTo(StarGalaxyModel model, ModelBundleWriter writer) throws BundleException {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try {
@@ -91,7 +171,7 @@ public final class StarGalaxyModelJson {
     } catch (IOException e) {
       throw new BundleException("cannot serialise the star/galaxy model: " + e.getMessage(), e);
     }
-    writer.component(COMPONENT, FILE_NAME, bytes.toByteArray());
+    writer.component(component(model.survey()), fileName(model.survey()), bytes.toByteArray());
   }
 
   public static StarGalaxyModel read(InputStream in) throws IOException {
@@ -104,13 +184,23 @@ public final class StarGalaxyModelJson {
       for (JsonNode n : root.path("features")) {
         features.add(MorphologyFeature.byName(n.asText()));
       }
+      Survey survey = root.has("survey") ? Survey.valueOf(root.path("survey").asText()) : Survey.ZTF;
       JsonNode s = root.path("settings");
       TemplateConcentration c = new TemplateConcentration(num(s, "inner_radius_px"), num(s, "outer_radius_px"),
           num(s, "annulus_inner_px"), num(s, "annulus_outer_px"), num(s, "search_radius_px"),
-          (int) num(s, "stamp_size_px"), num(s, "min_signal_to_noise"), num(s, "sigma_floor"));
+          (int) num(s, "stamp_size_px"), num(s, "min_signal_to_noise"), num(s, "sigma_floor"),
+          s.path("accept_larger_stamps").asBoolean(false));
+      Map<MorphologyFeature, Double> other = new EnumMap<>(MorphologyFeature.class);
+      for (MorphologyFeature f : features) {
+        String key = POINT_SOURCE + f.featureName();
+        if (f != MorphologyFeature.TEMPLATE_CONCENTRATION && f != MorphologyFeature.SHARPNR && s.has(key)) {
+          other.put(f, num(s, key));
+        }
+      }
       FeatureSettings settings = new FeatureSettings(c, num(s, "point_source_concentration"),
-          num(s, "point_source_sharpnr"), num(s, "max_reference_distance_arcsec"));
-      StarGalaxyFeatureSet set = new StarGalaxyFeatureSet(features, settings, num(s, "missing_sigma"));
+          num(s, "point_source_sharpnr"), num(s, "max_reference_distance_arcsec"), other);
+      StarGalaxyFeatureSet set = new StarGalaxyFeatureSet(features, settings, num(s, "missing_sigma"),
+          s.path("any_feature_suffices").asBoolean(false));
       XdPrior prior = XdPriorJson.fromTree(root.path("prior"));
       JsonNode h = root.path("holdout");
       HoldoutSplit holdout = new HoldoutSplit((int) num(h, "modulus"), (int) num(h, "remainder"));
@@ -120,7 +210,7 @@ public final class StarGalaxyModelJson {
       }
       Map<String, String> training = new TreeMap<>();
       root.path("training").fields().forEachRemaining(e -> training.put(e.getKey(), e.getValue().asText()));
-      return new StarGalaxyModel(set, prior, num(root, "star_threshold"), holdout, ids, training);
+      return new StarGalaxyModel(set, prior, num(root, "star_threshold"), holdout, ids, training, survey);
     } catch (IllegalArgumentException e) {
       throw new XdPriorFormatException("invalid star/galaxy model: " + e.getMessage(), e);
     }
@@ -136,6 +226,9 @@ public final class StarGalaxyModelJson {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
+    if (model.survey() != Survey.ZTF) {
+      root.put("survey", model.survey().name());
+    }
     ArrayNode names = root.putArray("features");
     model.features().features().forEach(f -> names.add(f.featureName()));
     FeatureSettings fs = model.features().settings();
@@ -153,6 +246,13 @@ public final class StarGalaxyModelJson {
     s.put("point_source_sharpnr", fs.pointSourceSharpness());
     s.put("max_reference_distance_arcsec", fs.maxReferenceDistance());
     s.put("missing_sigma", model.features().missingSigma());
+    if (c.acceptLarger()) {
+      s.put("accept_larger_stamps", true);
+    }
+    fs.otherPointSources().forEach((f, v) -> s.put(POINT_SOURCE + f.featureName(), v));
+    if (model.features().anyFeatureSuffices()) {
+      s.put("any_feature_suffices", true);
+    }
     root.put("star_threshold", model.starThreshold());
     ObjectNode h = root.putObject("holdout");
     h.put("modulus", model.holdout().modulus());

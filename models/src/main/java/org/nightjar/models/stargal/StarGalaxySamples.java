@@ -11,34 +11,51 @@ import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.AlertFiles;
+import org.nightjar.schemas.Survey;
 
 /**
- * A folder of alert packets turned into what training and evaluation need: per alert its object,
- * id, whether its object is held out, its features (when measurable), PS1 labels within 1 and 5
- * arcsec, and its reference magnitude (for plots). Altered alerts and undecodable files are counted
- * and left out.
+ * Folders of alert packets turned into what training and evaluation of one survey's prior need: per
+ * alert of that survey its object, id, whether its object is held out, its features (when
+ * measurable), its reference labels (ZTF: PS1 within 1 and 5 arcsec; Rubin: extendedness) and a
+ * magnitude for plots (ZTF: the reference source's magnr; Rubin: the difference-image PSF magnitude).
+ * Alerts of other surveys, altered alerts and undecodable files are counted and left out.
  *
  * <p>Immutable and thread-safe once loaded.
  */
-public record StarGalaxySamples(List<Entry> entries, int files, int undecodable, int altered, int unmeasurable) {
+public record StarGalaxySamples(List<Entry> entries, int files, int undecodable, int altered, int unmeasurable,
+    int otherSurveys) {
 
   public StarGalaxySamples {
     entries = List.copyOf(entries);
   }
 
-  /** One usable alert. */
+  /**
+   * One usable alert. {@code starWithin1}/{@code starWithin5} are the PS1 labels (ZTF), {@code
+   * pointLike} the extendedness label (Rubin); {@code magnr} is the magnitude plotted.
+   */
   public record Entry(String objectId, long alertId, boolean heldOut, StarGalaxyFeatureSet.Vector vector,
-      Optional<Boolean> starWithin1, Optional<Boolean> starWithin5, OptionalDouble magnr) {}
+      Optional<Boolean> starWithin1, Optional<Boolean> starWithin5, OptionalDouble magnr, Optional<Boolean> pointLike) {}
+
+  /** Reads the ZTF alerts of every {@code .avro} file under {@code folder}. */
+  public static StarGalaxySamples load(Path folder, StarGalaxyFeatureSet features, AlteredAlerts alteredAlerts,
+      HoldoutSplit holdout, BiConsumer<Integer, Integer> progress) throws IOException {
+    return load(List.of(folder), Survey.ZTF, features, alteredAlerts, holdout, progress);
+  }
 
   /**
-   * Reads every {@code .avro} file under {@code folder}.
+   * Reads the alerts of {@code survey} among every {@code .avro} file under the folders.
    *
    * @param progress told (files done, files total) after each file
    */
-  public static StarGalaxySamples load(Path folder, StarGalaxyFeatureSet features, AlteredAlerts alteredAlerts,
-      HoldoutSplit holdout, BiConsumer<Integer, Integer> progress) throws IOException {
+  public static StarGalaxySamples load(List<Path> folders, Survey survey, StarGalaxyFeatureSet features,
+      AlteredAlerts alteredAlerts, HoldoutSplit holdout, BiConsumer<Integer, Integer> progress) throws IOException {
     AlertCodec codec = AlertCodec.withDefaults();
-    List<Path> files = AlertFiles.list(folder);
+    List<Path> files = new ArrayList<>();
+    for (Path folder : folders) {
+      files.addAll(AlertFiles.list(folder));
+    }
+    ExtendednessLabel extendedness = ExtendednessLabel.half();
+    int otherSurveys = 0;
     List<Entry> entries = new ArrayList<>();
     Ps1Label within1 = Ps1Label.within(1.0);
     Ps1Label within5 = Ps1Label.within(5.0);
@@ -51,6 +68,10 @@ public record StarGalaxySamples(List<Entry> entries, int files, int undecodable,
       Optional<StarGalaxyFeatureSet.Vector> v;
       try {
         alert = codec.decode(AlertFiles.read(files.get(i)));
+        if (alert.survey() != survey) {
+          otherSurveys++;
+          continue;
+        }
         if (alteredAlerts.isAltered(alert)) {
           altered++;
           continue;
@@ -64,10 +85,26 @@ public record StarGalaxySamples(List<Entry> entries, int files, int undecodable,
         unmeasurable++;
         continue;
       }
+      boolean rubin = survey == Survey.RUBIN;
       entries.add(new Entry(alert.objectId(), alert.alertId(), holdout.isHeldOut(alert.objectId()), v.get(),
-          within1.isStar(alert), within5.isStar(alert), alert.number("magnr")));
+          within1.isStar(alert), within5.isStar(alert), rubin ? differenceMagnitude(alert) : alert.number("magnr"),
+          rubin ? extendedness.isStar(alert) : Optional.empty()));
     }
-    return new StarGalaxySamples(entries, files.size(), undecodable, altered, unmeasurable);
+    return new StarGalaxySamples(entries, files.size(), undecodable, altered, unmeasurable, otherSurveys);
+  }
+
+  /** AB magnitude of |psfFlux| (nJy) on the difference image; empty without a positive flux. */
+  private static OptionalDouble differenceMagnitude(Alert alert) {
+    OptionalDouble flux = alert.number("psfFlux");
+    if (flux.isEmpty() || !(Math.abs(flux.getAsDouble()) > 0)) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(31.4 - 2.5 * Math.log10(Math.abs(flux.getAsDouble())));
+  }
+
+  /** The alert ids of the training entries (objects not held out), in file order. */
+  public List<Long> trainingAlertIds() {
+    return entries.stream().filter(e -> !e.heldOut()).map(Entry::alertId).toList();
   }
 
   /** The entries of objects not held out, as training samples. */

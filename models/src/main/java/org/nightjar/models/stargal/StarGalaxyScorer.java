@@ -1,5 +1,7 @@
 package org.nightjar.models.stargal;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,11 +9,14 @@ import java.util.Optional;
 import org.nightjar.models.Scorer;
 import org.nightjar.models.ScoringContext;
 import org.nightjar.schemas.AlertDecodeException;
+import org.nightjar.schemas.Survey;
 import org.nightjar.schemas.avro.StarGalaxyScore;
 import org.nightjar.schemas.avro.Tag;
 
 /**
- * Stage {@code xd}: for each alert of the batch, measures the morphology features of the model,
+ * Stage {@code xd}: for each alert of the batch, picks the model made for the alert's survey (an
+ * alert of a survey without one gets no star/galaxy section: never another survey's model),
+ * measures the morphology features of that model,
  * computes P(star) under the XD prior with the alert's own noise covariance, and records
  * {@code StarGalaxyScore(pStar, 1 - pStar, features)}, where the feature map holds the measured
  * values and, under {@code <name>_posterior}, their deconvolved (posterior mean) values. Tags STAR
@@ -21,20 +26,43 @@ import org.nightjar.schemas.avro.Tag;
  * source detected) gets no star/galaxy section; one whose template stamp is corrupt is rejected
  * with the decoder's reason. Rejected alerts of earlier stages are skipped.
  *
- * <p>Thread-safe: the model is immutable and the scorer keeps no state between batches.
+ * <p>Thread-safe: the models are immutable and the scorer keeps no state between batches.
  */
 public final class StarGalaxyScorer implements Scorer {
 
   public static final String STAGE = "xd";
 
-  private final StarGalaxyModel model;
+  private final Map<Survey, StarGalaxyModel> models;
 
+  /** A scorer with the given model, for its survey's alerts only. */
   public StarGalaxyScorer(StarGalaxyModel model) {
-    this.model = java.util.Objects.requireNonNull(model, "model");
+    this(Map.of(model.survey(), model));
   }
 
+  /**
+   * A scorer with one model per survey.
+   *
+   * @throws IllegalArgumentException when a model is keyed under another survey than its own
+   */
+  public StarGalaxyScorer(Map<Survey, StarGalaxyModel> models) {
+    EnumMap<Survey, StarGalaxyModel> copy = new EnumMap<>(Survey.class);
+    models.forEach((survey, model) -> {
+      if (model.survey() != survey) {
+        throw new IllegalArgumentException("a " + model.survey() + " model cannot score " + survey + " alerts");
+      }
+      copy.put(survey, model);
+    });
+    this.models = Collections.unmodifiableMap(copy);
+  }
+
+  /** The ZTF model (the one every bundle with this stage has). */
   public StarGalaxyModel model() {
-    return model;
+    return models.get(Survey.ZTF);
+  }
+
+  /** The model of each survey this scorer scores. */
+  public Map<Survey, StarGalaxyModel> models() {
+    return models;
   }
 
   @Override
@@ -46,6 +74,10 @@ public final class StarGalaxyScorer implements Scorer {
   public void score(List<ScoringContext> batch) {
     for (ScoringContext ctx : batch) {
       if (ctx.isRejected()) {
+        continue;
+      }
+      StarGalaxyModel model = models.get(ctx.alert().survey());
+      if (model == null) {
         continue;
       }
       Optional<StarGalaxyFeatureSet.Vector> v;

@@ -7,7 +7,11 @@ import org.nightjar.models.StageSettings;
 import org.nightjar.models.bundle.BundleException;
 import org.nightjar.models.bundle.ModelBundle;
 
-/** Stage {@value StarGalaxyScorer#STAGE}: the XD star/galaxy prior of the bundle. */
+/**
+ * Stage {@value StarGalaxyScorer#STAGE}: the XD star/galaxy priors of the bundle, one per survey
+ * that has a component ({@code stargal} for ZTF, which the stage needs; {@code stargal-rubin} for
+ * Rubin, optional: without it Rubin alerts get no star/galaxy section).
+ */
 public final class StarGalaxyStage implements StageFactory {
 
   @Override
@@ -27,6 +31,6 @@ public final class StarGalaxyStage implements StageFactory {
 
   @Override
   public Scorer create(ModelBundle bundle, StageSettings settings) throws BundleException {
-    return new StarGalaxyScorer(StarGalaxyModelJson.load(bundle));
+    return new StarGalaxyScorer(StarGalaxyModelJson.loadAll(bundle));
   }
 }

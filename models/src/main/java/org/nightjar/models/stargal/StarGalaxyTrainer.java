@@ -14,6 +14,7 @@ import org.nightjar.models.xd.ValidatedXdFitter;
 import org.nightjar.models.xd.XdFitOptions;
 import org.nightjar.models.xd.XdPrior;
 import org.nightjar.models.xd.XdValidatedFitResult;
+import org.nightjar.schemas.Survey;
 
 /**
  * Fits a star/galaxy XD prior on unlabelled alerts, in the manner of Fadely's SDSS demo: the first
@@ -23,24 +24,32 @@ import org.nightjar.models.xd.XdValidatedFitResult;
  * when it has not improved for {@code patience} updates.
  *
  * <p>Before fitting, the point-source value of each pinned feature (template concentration,
- * sharpnr) is estimated from the training alerts with {@link PointSourceLocus} and subtracted, so
+ * sharpnr; for Rubin also the ln trace ratio and science concentration) is estimated from the training alerts with {@link PointSourceLocus} and subtracted, so
  * stars sit at 0.
  *
  * <p>Initialisation (seeded): star means 0 in the pinned features and the values of random
  * fitting alerts elsewhere; galaxy means the values of random fitting alerts from the upper
  * quartile of the primary feature (the extended tail); all covariances start as the per-feature
- * variance of the measured values.
+ * variance of the measured values, the star components' times {@code starVarianceScale} (1 for
+ * ZTF; 0.1 for Rubin, where with about a hundred noisy training alerts equal starting widths let
+ * the fit stop at once with stars and galaxies told apart only by the sign of the feature).
  *
  * <p>Immutable and thread-safe: each call owns its fit.
  */
 public record StarGalaxyTrainer(int components, long seed, double validationFraction, double regularization,
-    int maxUpdates, int patience, double starThreshold, int threads) {
+    int maxUpdates, int patience, double starThreshold, int threads, double starVarianceScale) {
 
   public StarGalaxyTrainer {
     if (components < 2 || !(validationFraction > 0 && validationFraction < 1) || maxUpdates < 1 || patience < 1
-        || threads < 1 || !(regularization >= 0)) {
+        || threads < 1 || !(regularization >= 0) || !(starVarianceScale > 0 && starVarianceScale <= 1)) {
       throw new IllegalArgumentException("invalid training settings");
     }
+  }
+
+  /** A trainer whose star components start as broad as the galaxy ones (the ZTF form). */
+  public StarGalaxyTrainer(int components, long seed, double validationFraction, double regularization,
+      int maxUpdates, int patience, double starThreshold, int threads) {
+    this(components, seed, validationFraction, regularization, maxUpdates, patience, starThreshold, threads, 1.0);
   }
 
   /** K = 8, 20% of training objects for validation, w = 1e-4, up to 500 updates, patience 20, threshold 0.9. */
@@ -63,6 +72,18 @@ public record StarGalaxyTrainer(int components, long seed, double validationFrac
    */
   public Fitted train(StarGalaxyFeatureSet rawFeatures, List<Sample> samples, HoldoutSplit holdout,
       List<Long> heldOutAlertIds, Map<String, String> provenance, ValidatedXdFitter.UpdateListener listener) {
+    return train(Survey.ZTF, rawFeatures, samples, holdout, heldOutAlertIds, provenance, listener);
+  }
+
+  /**
+   * Fits the prior of one survey's alerts.
+   *
+   * @param survey the survey whose alerts {@code samples} are and the model will score
+   * @param rawFeatures the feature set whose point-source values are still to be estimated
+   * @param samples training alerts only (none from held-out objects)
+   */
+  public Fitted train(Survey survey, StarGalaxyFeatureSet rawFeatures, List<Sample> samples, HoldoutSplit holdout,
+      List<Long> heldOutAlertIds, Map<String, String> provenance, ValidatedXdFitter.UpdateListener listener) {
     int d = rawFeatures.dimension();
     // Point-source values of the pinned features, on top of those the raw set already subtracts.
     double[] locus = new double[d];
@@ -71,12 +92,11 @@ public record StarGalaxyTrainer(int components, long seed, double validationFrac
       locus[a] = PointSourceLocus.halfSampleMode(samples.stream().filter(s -> s.vector().measured()[dim])
           .mapToDouble(s -> s.vector().x()[dim]).toArray());
     }
-    FeatureSettings raw = rawFeatures.settings();
-    int conc = rawFeatures.features().indexOf(MorphologyFeature.TEMPLATE_CONCENTRATION);
-    int sharp = rawFeatures.features().indexOf(MorphologyFeature.SHARPNR);
-    StarGalaxyFeatureSet features = rawFeatures.withPointSource(
-        raw.pointSourceConcentration() + (conc >= 0 ? locus[conc] : 0.0),
-        raw.pointSourceSharpness() + (sharp >= 0 ? locus[sharp] : 0.0));
+    StarGalaxyFeatureSet features = rawFeatures;
+    for (int a : rawFeatures.pinnedDimensions()) {
+      MorphologyFeature f = rawFeatures.features().get(a);
+      features = features.withPointSource(f, rawFeatures.settings().pointSourceValue(f) + locus[a]);
+    }
     List<Sample> shifted = new ArrayList<>();
     for (Sample s : samples) {
       double[] x = s.vector().x();
@@ -110,10 +130,13 @@ public record StarGalaxyTrainer(int components, long seed, double validationFrac
     facts.put("validation_alerts", Integer.toString(validPart.size()));
     facts.put("validation_split", "random " + validationFraction + " of training objects, seed " + seed);
     facts.put("regularization", Double.toString(regularization));
+    if (starVarianceScale != 1.0) {
+      facts.put("star_initial_variance_scale", Double.toString(starVarianceScale));
+    }
     facts.put("best_updates", Integer.toString(fit.bestUpdates()));
     facts.put("updates_run", Integer.toString(fit.updatesRun()));
     facts.put("best_validation_log_likelihood", Double.toString(fit.bestValidationLogLikelihood()));
-    StarGalaxyModel model = new StarGalaxyModel(features, prior, starThreshold, holdout, heldOutAlertIds, facts);
+    StarGalaxyModel model = new StarGalaxyModel(features, prior, starThreshold, holdout, heldOutAlertIds, facts, survey);
     return new Fitted(model, fit, fitPart.size(), validPart.size(), features.settings());
   }
 
@@ -148,7 +171,7 @@ public record StarGalaxyTrainer(int components, long seed, double validationFrac
       List<Sample> pool = j < stars ? fit : tail;
       mean[j] = pool.get(rnd.nextInt(pool.size())).vector().x();
       for (int a = 0; a < d; a++) {
-        cov[j][a][a] = variance[a];
+        cov[j][a][a] = j < stars ? variance[a] * starVarianceScale : variance[a];
       }
     }
     for (int j = 0; j < stars; j++) {

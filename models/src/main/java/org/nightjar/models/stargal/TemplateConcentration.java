@@ -5,14 +5,16 @@ import org.nightjar.models.preprocess.Median;
 import org.nightjar.schemas.Cutout;
 
 /**
- * Light concentration of the source at the centre of a ZTF template (reference-image) stamp, as a
+ * Light concentration of the source at the centre of a stamp (ZTF: template; Rubin: science and template), as a
  * magnitude difference: c = -2.5 log10(F(r_in) / F(r_out)), where F(r) is the background-subtracted
  * flux within radius r (pixels) of the source centroid. A point source gives a value set only by
  * the template's PSF (about 0.6 mag for r_in = 1.5 px, r_out = 4 px on ZTF templates); an extended
  * source spreads more light outside r_in and gives more.
  *
  * <p>Procedure: the stamp must have its nominal size (63 x 63 for ZTF; smaller stamps are cut at the
- * detector edge and no longer centred on the alert). The local background is the median of the
+ * detector edge and no longer centred on the alert), or, with {@code acceptLarger} (Rubin, whose
+ * stamps follow the detection footprint: 30 to 70 pixels), be square and at least that size; the
+ * alert sits at the stamp centre. The local background is the median of the
  * annulus between {@code annulusInner} and {@code annulusOuter} around the stamp centre, its
  * per-pixel noise 1.4826 x the median absolute deviation there. The brightest pixel within
  * {@code searchRadius} of the centre, refined by the flux-weighted centroid of its 3 x 3
@@ -27,7 +29,8 @@ import org.nightjar.schemas.Cutout;
  * <p>Immutable and thread-safe.
  */
 public record TemplateConcentration(double innerRadius, double outerRadius, double annulusInner,
-    double annulusOuter, double searchRadius, int nominalSize, double minSignalToNoise, double sigmaFloor) {
+    double annulusOuter, double searchRadius, int nominalSize, double minSignalToNoise, double sigmaFloor,
+    boolean acceptLarger) {
 
   private static final int SUBSAMPLE = 5;
   private static final double MAG = 2.5 / Math.log(10.0);
@@ -42,9 +45,24 @@ public record TemplateConcentration(double innerRadius, double outerRadius, doub
     }
   }
 
+  /** A measurement on stamps of exactly {@code nominalSize} pixels (the ZTF form). */
+  public TemplateConcentration(double innerRadius, double outerRadius, double annulusInner, double annulusOuter,
+      double searchRadius, int nominalSize, double minSignalToNoise, double sigmaFloor) {
+    this(innerRadius, outerRadius, annulusInner, annulusOuter, searchRadius, nominalSize, minSignalToNoise, sigmaFloor,
+        false);
+  }
+
   /** ZTF defaults: r = 1.5 and 4 px, background annulus 10-16 px, centre search 3 px, 63 x 63 stamps, S/N >= 5. */
   public static TemplateConcentration ztfDefaults() {
     return new TemplateConcentration(1.5, 4.0, 10.0, 16.0, 3.0, 63, 5.0, 0.01);
+  }
+
+  /**
+   * Rubin defaults for 0.2 arcsec pixels: r = 2.5 and 6 px (0.5 and 1.2 arcsec), background annulus
+   * 10-14 px, centre search 3 px, square stamps of 29 px or more, S/N >= 3.
+   */
+  public static TemplateConcentration rubinDefaults() {
+    return new TemplateConcentration(2.5, 6.0, 10.0, 14.0, 3.0, 29, 3.0, 0.01, true);
   }
 
   /** A measured value with its 1-sigma uncertainty and the outer-aperture signal-to-noise. */
@@ -56,11 +74,14 @@ public record TemplateConcentration(double innerRadius, double outerRadius, doub
    * at {@code minSignalToNoise} (then the morphology is unmeasurable, not "galaxy" or "star").
    */
   public Optional<Measurement> measure(Cutout stamp) {
-    if (stamp.width() != nominalSize || stamp.height() != nominalSize || stamp.isAllNonFinite()) {
+    boolean sized = acceptLarger
+        ? stamp.width() == stamp.height() && stamp.width() >= nominalSize
+        : stamp.width() == nominalSize && stamp.height() == nominalSize;
+    if (!sized || stamp.isAllNonFinite()) {
       return Optional.empty();
     }
-    double cx = (nominalSize - 1) / 2.0;
-    double cy = cx;
+    double cx = (stamp.width() - 1) / 2.0;
+    double cy = (stamp.height() - 1) / 2.0;
     double[] background = annulusStatistics(stamp, cx, cy);
     if (background == null || !(background[1] > 0)) {
       return Optional.empty();

@@ -20,23 +20,34 @@ import org.nightjar.models.stargal.StarGalaxyModelJson;
 import org.nightjar.models.stargal.StarGalaxySamples;
 import org.nightjar.models.stargal.StarGalaxyTrainer;
 import org.nightjar.models.stargal.StarGalaxySamples.Entry;
+import org.nightjar.models.stargal.ExtendednessLabel;
 import org.nightjar.schemas.AlertFiles;
+import org.nightjar.schemas.Survey;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Fits the XD star/galaxy prior on a folder of ZTF alerts. Objects chosen by the hold-out rule
- * are never used; the rest are split by object into fitting and validation parts; each requested
- * K is fitted with early stopping on the validation likelihood, and the K with the best validation
- * likelihood is stored as the {@code stargal} component ({@code xd-prior.json}) of a model bundle.
+ * Fits the XD star/galaxy prior of one survey on the alerts of that survey in the given folders.
+ * Objects chosen by the hold-out rule are never used; the rest are split by object into fitting and
+ * validation parts; each requested K is fitted with early stopping on the validation likelihood,
+ * and the K with the best validation likelihood is stored as the survey's component of a model
+ * bundle ({@code stargal}, {@code xd-prior.json} for ZTF; {@code stargal-rubin},
+ * {@code xd-prior-rubin.json} for Rubin). The other surveys' components of the base bundle are kept
+ * as they are. The manifest records the ids of the alerts that trained the prior and its inputs.
  */
 @Command(name = "xd", mixinStandardHelpOptions = true,
-    description = {"Fit the XD star/galaxy prior on alert packets and store it as xd-prior.json.",
+    description = {"Fit one survey's XD star/galaxy prior on alert packets and store it in a bundle.",
         "Held-out objects (see --holdout-modulus) are never read into the fit; evaluate on them with 'evaluate xd'."})
 public final class TrainXdCommand implements Callable<Integer> {
 
-  @Option(names = "--alerts", required = true, paramLabel = "DIR", description = "Folder of alert packets (.avro).")
-  Path alerts;
+  @Option(names = "--alerts", required = true, arity = "1..*", paramLabel = "DIR",
+      description = "Folders of alert packets (.avro); alerts of other surveys than --survey are skipped.")
+  List<Path> alerts;
+
+  @Option(names = "--survey", defaultValue = "ZTF", paramLabel = "SURVEY",
+      description = "Survey whose prior is fitted: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Survey survey;
 
   @Option(names = "--out", required = true, paramLabel = "BUNDLE_DIR",
       description = "Output bundle folder: the base bundle with the star/galaxy component (xd-prior.json) added or replaced.")
@@ -55,8 +66,10 @@ public final class TrainXdCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "Seed of the validation split and initialisation (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--features", split = ",", defaultValue = "template_concentration,sharpnr,ln_chinr",
-      description = "Features, primary first (default: ${DEFAULT-VALUE}); also: magpsf_minus_magap.")
+  @Option(names = "--features", split = ",", paramLabel = "NAME",
+      description = {"Features, primary first (default: ZTF template_concentration,sharpnr,ln_chinr; Rubin "
+          + "ln_trace_ratio); also: magpsf_minus_magap (ZTF), science_concentration and template_concentration (Rubin).",
+          "Rubin's extendedness is never an input: it is what the Rubin prior is validated against."})
   List<String> features;
 
   @Option(names = "--exclude", paramLabel = "FILE",
@@ -75,27 +88,36 @@ public final class TrainXdCommand implements Callable<Integer> {
   @Option(names = "--patience", defaultValue = "20", description = "Updates without validation gain before stopping (default: ${DEFAULT-VALUE}).")
   int patience;
 
+  @Option(names = "--star-init-scale", paramLabel = "S",
+      description = "Star components start at S x the feature variance (default: 1 for ZTF, 0.1 for Rubin).")
+  Double starInitScale;
+
   @Option(names = "--threads", defaultValue = "2", description = "E-step threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Override
   public Integer call() throws IOException, BundleException {
     PrintStream log = System.err;
-    List<MorphologyFeature> chosen = features.stream().map(MorphologyFeature::byName).toList();
-    StarGalaxyFeatureSet raw = StarGalaxyFeatureSet.of(chosen);
+    StarGalaxyFeatureSet raw = rawFeatures();
     AlteredAlerts altered = exclude == null ? AlteredAlerts.placeholdersOnly() : AlteredAlerts.fromFile(exclude);
     HoldoutSplit holdout = new HoldoutSplit(holdoutModulus, 0);
     StarGalaxySamples samples;
-    try (Progress progress = new Progress("reading alerts", AlertFiles.list(alerts).size())) {
-      samples = StarGalaxySamples.load(alerts, raw, altered, holdout, (done, total) -> progress.stepTo(done));
+    int fileCount = 0;
+    for (Path folder : alerts) {
+      fileCount += AlertFiles.list(folder).size();
+    }
+    try (Progress progress = new Progress("reading alerts", fileCount)) {
+      samples = StarGalaxySamples.load(alerts, survey, raw, altered, holdout, (done, total) -> progress.stepTo(done));
     }
     List<StarGalaxyTrainer.Sample> training = samples.trainingSamples();
     List<Long> heldOutIds = samples.heldOut().stream().map(Entry::alertId).toList();
-    log.printf("files %d, undecodable %d, altered (excluded) %d, features not measurable %d, usable %d: "
-        + "training %d alerts, held out %d alerts (%s)%n", samples.files(), samples.undecodable(), samples.altered(),
-        samples.unmeasurable(), samples.entries().size(), training.size(), heldOutIds.size(), holdout.rule());
+    log.printf("files %d, other surveys %d, undecodable %d, altered (excluded) %d, features not measurable %d, "
+        + "usable %s alerts %d: training %d alerts, held out %d alerts (%s)%n", samples.files(), samples.otherSurveys(),
+        samples.undecodable(), samples.altered(), samples.unmeasurable(), survey, samples.entries().size(),
+        training.size(), heldOutIds.size(), holdout.rule());
     Map<String, String> provenance = new LinkedHashMap<>();
-    provenance.put("alerts_folder", alerts.getFileName() == null ? alerts.toString() : alerts.getFileName().toString());
+    provenance.put("alerts_folder", String.join(", ", alerts.stream()
+        .map(a -> a.getFileName() == null ? a.toString() : a.getFileName().toString()).toList()));
     provenance.put("alert_files", Integer.toString(samples.files()));
     provenance.put("excluded_altered", Integer.toString(samples.altered()));
     provenance.put("unmeasurable", Integer.toString(samples.unmeasurable()));
@@ -106,19 +128,20 @@ public final class TrainXdCommand implements Callable<Integer> {
     StarGalaxyTrainer.Fitted best = null;
     List<String> summary = new ArrayList<>();
     for (int k : components) {
-      StarGalaxyTrainer trainer = new StarGalaxyTrainer(k, seed, 0.2, 1e-4, maxUpdates, patience, starThreshold, threads);
+      double scale = starInitScale != null ? starInitScale : survey == Survey.RUBIN ? 0.1 : 1.0;
+      StarGalaxyTrainer trainer = new StarGalaxyTrainer(k, seed, 0.2, 1e-4, maxUpdates, patience, starThreshold, threads,
+          scale);
       log.printf("K=%d: %s%n", k, "| update |  train L  |  valid L  | best |");
-      StarGalaxyTrainer.Fitted fitted = trainer.train(raw, training, holdout, heldOutIds, provenance,
+      StarGalaxyTrainer.Fitted fitted = trainer.train(survey, raw, training, holdout, heldOutIds, provenance,
           (u, trainL, validL, improved) -> {
             if (u % 10 == 0 || u == 1) {
               log.printf("K=%d: | %6d | %9.5f | %9.5f | %4s |%n", k, u, trainL, validL, improved ? "*" : "");
             }
           });
-      String line = String.format("K=%d: point-source concentration %.4f mag, sharpnr %.4f, %d fitting / %d "
-          + "validation alerts, best validation L %.5f after %d of %d updates", k,
-          fitted.settings().pointSourceConcentration(), fitted.settings().pointSourceSharpness(), fitted.fitAlerts(),
-          fitted.validationAlerts(), fitted.fit().bestValidationLogLikelihood(), fitted.fit().bestUpdates(),
-          fitted.fit().updatesRun());
+      String line = String.format("K=%d: point-source values %s, %d fitting / %d "
+          + "validation alerts, best validation L %.5f after %d of %d updates", k, pointSources(fitted),
+          fitted.fitAlerts(), fitted.validationAlerts(), fitted.fit().bestValidationLogLikelihood(),
+          fitted.fit().bestUpdates(), fitted.fit().updatesRun());
       log.println(line);
       summary.add(line);
       if (best == null || fitted.fit().bestValidationLogLikelihood() > best.fit().bestValidationLogLikelihood()) {
@@ -131,12 +154,42 @@ public final class TrainXdCommand implements Callable<Integer> {
     Map<String, Object> facts = new LinkedHashMap<>(provenance);
     facts.put("chosen_components", best.model().prior().mixture().components());
     facts.put("held_out_rule", holdout.rule());
-    writer.trainingData(StarGalaxyModelJson.COMPONENT, facts);
+    if (survey != Survey.ZTF) {
+      facts.put("survey", survey.name());
+      facts.put("inputs", raw.features().stream().map(MorphologyFeature::featureName).toList());
+      facts.put("not_an_input", "extendedness (the validation label: " + ExtendednessLabel.half().rule() + ")");
+      facts.put("training_alert_ids", samples.trainingAlertIds());
+      facts.put("held_out_alert_ids", heldOutIds);
+    }
+    writer.trainingData(StarGalaxyModelJson.component(survey), facts);
     writer.write(out);
     PrintStream stdout = System.out;
     summary.forEach(stdout::println);
-    stdout.printf("chosen K=%d (best validation likelihood); bundle %s written to %s%n",
-        best.model().prior().mixture().components(), baseBundle.manifest().name(), out);
+    stdout.printf("chosen K=%d (best validation likelihood); %s prior stored as '%s' of bundle %s written to %s%n",
+        best.model().prior().mixture().components(), survey, StarGalaxyModelJson.component(survey),
+        baseBundle.manifest().name(), out);
     return 0;
+  }
+
+  private StarGalaxyFeatureSet rawFeatures() {
+    if (features == null || features.isEmpty()) {
+      return survey == Survey.RUBIN ? StarGalaxyFeatureSet.rubinDefault() : StarGalaxyFeatureSet.ztfDefault();
+    }
+    if (features.contains("extendedness")) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "extendedness cannot be a feature: it is the label the Rubin prior is validated against");
+    }
+    List<MorphologyFeature> chosen = features.stream().map(MorphologyFeature::byName).toList();
+    return survey == Survey.RUBIN ? StarGalaxyFeatureSet.rubin(chosen) : StarGalaxyFeatureSet.of(chosen);
+  }
+
+  private static String pointSources(StarGalaxyTrainer.Fitted fitted) {
+    StarGalaxyFeatureSet f = fitted.model().features();
+    List<String> parts = new ArrayList<>();
+    for (int a : f.pinnedDimensions()) {
+      MorphologyFeature m = f.features().get(a);
+      parts.add(String.format("%s %.4f", m.featureName(), f.settings().pointSourceValue(m)));
+    }
+    return String.join(", ", parts);
   }
 }
