@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
     description = {"Train a complete bundle: autoencoder -> embeddings -> reference index -> clusters ->",
-        "artifact calibration -> anomaly calibration -> XD star/galaxy prior. Held-out objects (one in five",
+        "artifact calibration -> anomaly calibration -> XD star/galaxy priors (ZTF, Rubin). Held-out objects (one in five",
         "by a hash of objectId) are never trained on; their alert ids are in the manifest."})
 public final class TrainBundleCommand implements Callable<Integer> {
   @Mixin TrainLatentOptions options;
@@ -34,7 +34,7 @@ public final class TrainBundleCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "200", description = "Most autoencoder epochs; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--autoencoder-surveys", split = ",", defaultValue = "ZTF",
+  @Option(names = "--autoencoder-surveys", split = ",", defaultValue = "ZTF,RUBIN",
       description = {"Surveys whose alerts train the autoencoder; it embeds only these surveys' alerts (default: ${DEFAULT-VALUE})."})
   EnumSet<Survey> autoencoderSurveys;
 
@@ -49,9 +49,9 @@ public final class TrainBundleCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String version = options.bundleVersion != null ? options.bundleVersion : "0.3.1";
+    String version = options.bundleVersion != null ? options.bundleVersion : "0.4.0";
     var files = AlertFiles.expand(options.alerts);
-    System.err.println("step 1/3: autoencoder on the " + autoencoderSurveys + " alerts of " + folderNames(options.alerts));
+    System.err.println("step 1/4: autoencoder on the " + autoencoderSurveys + " alerts of " + folderNames(options.alerts));
     TrainingOptions training = TrainingOptions.defaults().withMaxEpochs(epochs).withSeed(options.seed);
     ProgressTrainingListener listener = System.console() != null
         ? ProgressTrainingListener.forConsole() : ProgressTrainingListener.logLines();
@@ -61,7 +61,7 @@ public final class TrainBundleCommand implements Callable<Integer> {
     System.err.printf("autoencoder: train %d / validation %d / held out %d alerts, best epoch %d, validation masked MSE %.5f%n",
         s.train(), s.validation(), s.heldOut(), s.bestEpoch(), s.bestValidationLoss());
 
-    System.err.println("step 2/3: embeddings, reference index, clusters, artifact and anomaly calibration");
+    System.err.println("step 2/4: embeddings, reference index, clusters, artifact and anomaly calibration");
     TrainLatentOptions latent = new TrainLatentOptions();
     latent.alerts = options.alerts;
     latent.out = options.out;
@@ -71,7 +71,7 @@ public final class TrainBundleCommand implements Callable<Integer> {
     latent.bundleVersion = version;
     System.err.println(TrainLatentCommand.run(ModelBundle.open(options.out), latent, EnumSet.allOf(LatentBundleSteps.Step.class)));
 
-    System.err.println("step 3/3: XD star/galaxy prior");
+    System.err.println("step 3/4: ZTF XD star/galaxy prior");
     List<String> xd = new ArrayList<>(List.of("--alerts", String.valueOf(xdAlerts != null ? xdAlerts : options.alerts.get(0)),
         "--base", options.out.toString(), "--out", options.out.toString(), "--bundle-version", version,
         "--seed", Long.toString(options.seed)));
@@ -82,9 +82,24 @@ public final class TrainBundleCommand implements Callable<Integer> {
     if (rc != 0) {
       return rc;
     }
+    System.err.println("step 4/4: Rubin XD star/galaxy prior");
+    // Two or four components: the Rubin sample is small (see the model card).
+    rc = new CommandLine(new TrainXdCommand()).execute(rubinXdArguments(version).toArray(String[]::new));
+    if (rc != 0) {
+      System.err.println("no Rubin star/galaxy prior (see above); Rubin alerts get no star/galaxy section from this bundle");
+    }
     ModelBundle done = ModelBundle.open(options.out);
     System.out.println("bundle " + done + " with components " + done.manifest().components().keySet());
     return 0;
+  }
+
+  private List<String> rubinXdArguments(String version) {
+    List<String> args = new ArrayList<>(List.of("--survey", "RUBIN", "--components", "2,4", "--base", options.out.toString(),
+        "--out", options.out.toString(), "--bundle-version", version, "--seed", Long.toString(options.seed)));
+    for (Path folder : options.alerts) {
+      args.addAll(List.of("--alerts", folder.toString()));
+    }
+    return args;
   }
 
   /** The folders' own names (not where they sit on this machine), for the manifest. */
