@@ -31,6 +31,8 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
   /** The instance size the projection is for: a 2-core machine, as the design sizes one. */
   private static final int CORES = 2;
+  /** Seconds each latency rate is held, unmeasured, before its measured run. */
+  private static final int SETTLE_SECONDS = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
           + " latency an alert sees when it does not queue behind a backlog (default: ${DEFAULT-VALUE}; 0 = skip)."})
   List<Double> latencyRates;
 
-  @Option(names = "--latency-seconds", defaultValue = "12", description = "How long each latency rate is held (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--latency-seconds", defaultValue = "12",
+      description = "How long each latency rate is measured, after 4 s at that rate to settle (default: ${DEFAULT-VALUE}).")
   int latencySeconds;
 
   @Option(names = "--cold-start", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -146,6 +149,12 @@ public final class BenchCommand implements Callable<Integer> {
       for (double r : latencyRates) {
         if (r <= 0) {
           continue;
+        }
+        // The stream settles at each rate before it is measured (batch sizes, the JIT's paths for them).
+        int settle = (int) Math.max(1, Math.round(r * SETTLE_SECONDS));
+        out += settle;
+        if (!send(stack, traffic, settle, r, out, String.format("settling at %.0f alerts/s", r))) {
+          return false;
         }
         int n = (int) Math.max(1, Math.round(r * latencySeconds));
         out += n;
