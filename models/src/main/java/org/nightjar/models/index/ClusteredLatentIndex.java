@@ -13,10 +13,12 @@ import java.util.Objects;
  * query), so a beam has to visit most of the cloud; the true neighbours of a query sit in the
  * lists of the few centroids of its cloud, which the probes reach directly.
  *
- * <p>Layout: the rows of a list are stored together, column by column ({@code dimension} runs of
- * the list's length in one flat array), so that scoring one query against a list is, for each
- * coordinate, one loop over the list with the same index on both arrays, which the JIT turns into
- * vector instructions; a row-by-row dot product it does not vectorise.
+ * <p>Layout: the rows of a list are stored together, column by column: one array per list and
+ * coordinate, so that scoring one query against a list is, for each coordinate, one loop over the
+ * list with the same index on the column and on the scores, which the JIT turns into vector
+ * instructions. Why not one flat array: with a column at an offset inside the array the JIT
+ * (JDK 17) cannot rule out that the scores alias it and leaves the loop scalar, about 8 times
+ * slower on cached data; a row-by-row dot product it does not vectorise either.
  *
  * <p>Search: the probed centroids of a whole batch come from one {@link ExactLatentIndex} over the
  * centroids (a BLAS product); each query's lists are then scored in float, and every row within
@@ -34,8 +36,8 @@ public final class ClusteredLatentIndex implements LatentIndex {
 
   private final int dimension;
   private final int size;
-  /** List by list, each list column by column: coordinate j of a list's i-th row at {@code start·d + j·length + i}. */
-  private final float[] columns;
+  /** Coordinate j of the i-th row of list l at {@code columns[l·d + j][i]}. */
+  private final float[][] columns;
   /** The original row of each stored position. */
   private final int[] ids;
   /** List l holds stored positions {@code starts[l]} to {@code starts[l + 1]} − 1; no list is empty. */
@@ -46,7 +48,7 @@ public final class ClusteredLatentIndex implements LatentIndex {
   /** Relative float rounding bound of a list score, widened to a factor on the k-th best score. */
   private final double keepFactor;
 
-  private ClusteredLatentIndex(int dimension, int size, float[] columns, int[] ids, int[] starts, float[] centroidRows,
+  private ClusteredLatentIndex(int dimension, int size, float[][] columns, int[] ids, int[] starts, float[] centroidRows,
       ExactLatentIndex centroids, ClusteredIndexOptions options) {
     this.dimension = dimension;
     this.size = size;
@@ -103,14 +105,16 @@ public final class ClusteredLatentIndex implements LatentIndex {
     for (int row = 0; row < vectors.length; row++) {
       ids[fill[renumbered[nearest[row]]]++] = row;
     }
-    float[] columns = new float[Math.multiplyExact(vectors.length, dimension)];
+    float[][] columns = new float[lists * dimension][];
     for (int l = 0; l < lists; l++) {
       int length = starts[l + 1] - starts[l];
-      int base = starts[l] * dimension;
+      for (int j = 0; j < dimension; j++) {
+        columns[l * dimension + j] = new float[length];
+      }
       for (int i = 0; i < length; i++) {
         int from = ids[starts[l] + i] * dimension;
         for (int j = 0; j < dimension; j++) {
-          columns[base + j * length + i] = flat[from + j];
+          columns[l * dimension + j][i] = flat[from + j];
         }
       }
     }
@@ -154,7 +158,7 @@ public final class ClusteredLatentIndex implements LatentIndex {
 
   /** Bytes on the Java heap: the rows, their ids, the list bounds and the centroids. */
   public long heapBytes() {
-    return 4L * columns.length + 4L * ids.length + 4L * starts.length + 4L * centroidRows.length
+    return 4L * size * dimension + 16L * columns.length + 4L * ids.length + 4L * starts.length + 4L * centroidRows.length
         + centroids.heapBytes();
   }
 
@@ -219,6 +223,7 @@ public final class ClusteredLatentIndex implements LatentIndex {
     private final int wanted;
     private final float[] best;
     private float[] scores = new float[1024];
+    private float[] listScores = new float[256];
     private int[] positions = new int[64];
     private double[] squared = new double[64];
     private int[] rows = new int[64];
@@ -236,8 +241,10 @@ public final class ClusteredLatentIndex implements LatentIndex {
       }
       int at = 0;
       for (int l : lists) {
-        score(query, l, at);
-        at += starts[l + 1] - starts[l];
+        int length = starts[l + 1] - starts[l];
+        score(query, l, length);
+        System.arraycopy(listScores, 0, scores, at, length);
+        at += length;
       }
       // Every row whose float score may hide a true distance among the k best: up to keepFactor × the k-th best.
       double limit = kthSmallest(total) * keepFactor + dimension * (double) Float.MIN_NORMAL;
@@ -267,15 +274,16 @@ public final class ClusteredLatentIndex implements LatentIndex {
     }
 
     /**
-     * Float squared distances from {@code query} to every row of list {@code list}, into
-     * {@code scores[at ...]}: coordinate by coordinate over the list's columns, the hot loop.
+     * Float squared distances from {@code query} to the {@code length} rows of list {@code list},
+     * into {@code listScores}: coordinate by coordinate over the list's columns, the hot loop.
      */
-    private void score(float[] query, int list, int at) {
-      int length = starts[list + 1] - starts[list];
-      int base = starts[list] * dimension;
-      Arrays.fill(scores, at, at + length, 0f);
+    private void score(float[] query, int list, int length) {
+      if (listScores.length < length) {
+        listScores = new float[Math.max(length, 2 * listScores.length)];
+      }
+      Arrays.fill(listScores, 0, length, 0f);
       for (int j = 0; j < dimension; j++) {
-        addSquares(scores, at, columns, base + j * length, query[j], length);
+        addSquares(listScores, columns[list * dimension + j], query[j], length);
       }
     }
 
@@ -301,11 +309,10 @@ public final class ClusteredLatentIndex implements LatentIndex {
     /** The double squared distance of a stored position, summed in coordinate order as {@link ExactDistances} does. */
     private double exactSquared(float[] query, int position) {
       int list = listOf(position);
-      int length = starts[list + 1] - starts[list];
-      int at = starts[list] * dimension + (position - starts[list]);
+      int i = position - starts[list];
       double sum = 0.0;
       for (int j = 0; j < dimension; j++) {
-        double diff = (double) query[j] - columns[at + j * length];
+        double diff = (double) query[j] - columns[list * dimension + j][i];
         sum += diff * diff;
       }
       return sum;
@@ -319,11 +326,11 @@ public final class ClusteredLatentIndex implements LatentIndex {
     }
   }
 
-  /** {@code scores[at + i] += (column[from + i] − value)²}: same index on both sides, so the JIT vectorises it. */
-  private static void addSquares(float[] scores, int at, float[] column, int from, float value, int length) {
+  /** {@code scores[i] += (column[i] − value)²}: the same index on both arrays, so the JIT vectorises it. */
+  private static void addSquares(float[] scores, float[] column, float value, int length) {
     for (int i = 0; i < length; i++) {
-      float t = column[from + i] - value;
-      scores[at + i] += t * t;
+      float t = column[i] - value;
+      scores[i] += t * t;
     }
   }
 

@@ -53,8 +53,16 @@ public final class IndexBenchCommand implements Callable<Integer> {
   @Option(names = "--search", defaultValue = "jvector,compact,compact_quantized",
       description = {"Ways of walking the one graph built: jvector (its GraphSearcher), compact (the index's own search over a",
           "breadth-first copy; the default of index.kind=approximate), compact_quantized (the same ranking by byte-quantised",
-          "vectors, then exact distances) (default: ${DEFAULT-VALUE})."})
+          "vectors, then exact distances); ivf (an inverted file over k-means lists, no graph: with --search ivf alone",
+          "no graph is built) (default: ${DEFAULT-VALUE})."})
   String search;
+
+  @Option(names = "--nprobes", defaultValue = "1,2,4,8,16,32",
+      description = "Search ivf: lists scanned per query to measure (default: ${DEFAULT-VALUE}).")
+  String nprobes;
+
+  @Option(names = "--lists", description = "Search ivf: list counts to build (default: the index's own for each size).")
+  String lists;
 
   @Option(names = "--noise", defaultValue = "0.25",
       description = "Kinds real and real-manifold: noise length as a fraction of the median nearest-neighbour distance (default: ${DEFAULT-VALUE}).")
@@ -81,7 +89,10 @@ public final class IndexBenchCommand implements Callable<Integer> {
         args.addAll(List.of(name, spec.findOption(name).getValue().toString()));
       }
     }
-    args.addAll(List.of("--kinds", kinds, "--search", search, "--noise", Double.toString(noise)));
+    args.addAll(List.of("--kinds", kinds, "--search", search, "--noise", Double.toString(noise), "--nprobes", nprobes));
+    if (lists != null) {
+      args.addAll(List.of("--lists", lists));
+    }
     if (buildThreads != null) {
       args.addAll(List.of("--build-threads", buildThreads.toString()));
     }
