@@ -30,10 +30,11 @@ public record ClusteredIndexOptions(int lists, int probes, int sampleSize, int i
    *
    * <p>Measured with {@link IndexBenchmark} (search {@code ivf}) over 1,000,000 rows, one core:
    * on kind {@code real} (about 600 noisy copies of each real embedding) 1,000 lists left some
-   * lists holding several clouds (the longest 11,000 rows), 4,000 split most clouds and needed 4
-   * probes for recall@5 0.99 with a slower centroid search and a 56 s build; 2,000 lists reached
-   * 0.997 at 2 probes and 1.0 at 4. On {@code real-manifold} 2,000 lists reached 0.987 at 2
-   * probes and 0.996 at 4, hence 4.
+   * lists holding several clouds (the longest 11,000 rows) and reached recall@5 0.999 at 2 probes
+   * at less than half the rate of 2,000 lists; 4,000 split most clouds, needed 4 probes for 0.99,
+   * searched more centroids and took 56 s to build; 2,000 lists reached 0.997 at 2 probes and 1.0
+   * at 4. On {@code real-manifold} 2,000 lists reached 0.987 at 2 probes and 0.996 at 4, hence 4
+   * (over 100,000 {@code real-manifold} rows, 632 lists: 0.988 at 4 probes, 0.997 at 8).
    */
   public static ClusteredIndexOptions forSize(int size) {
     int lists = (int) Math.max(1, Math.round(2.0 * Math.sqrt(size)));
