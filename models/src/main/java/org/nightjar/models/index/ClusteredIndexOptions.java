@@ -25,20 +25,24 @@ public record ClusteredIndexOptions(int lists, int probes, int sampleSize, int i
   }
 
   /**
-   * Defaults for {@code size} rows: about {@code 2 √size} lists, 64 sampled rows per list, 12
-   * iterations, 4 probes, seed 1.
+   * Defaults for {@code size} rows: about {@code 4 √size} lists, 64 sampled rows per list, 12
+   * iterations, 6 probes, seed 1.
    *
-   * <p>Measured with {@link IndexBenchmark} (search {@code ivf}) over 1,000,000 rows, one core:
-   * on kind {@code real} (about 600 noisy copies of each real embedding) 1,000 lists left some
-   * lists holding several clouds (the longest 11,000 rows) and reached recall@5 0.999 at 2 probes
-   * at less than half the rate of 2,000 lists; 4,000 split most clouds, needed 4 probes for 0.99,
-   * searched more centroids and took 56 s to build; 2,000 lists reached 0.997 at 2 probes and 1.0
-   * at 4. On {@code real-manifold} 2,000 lists reached 0.987 at 2 probes and 0.996 at 4, hence 4
-   * (over 100,000 {@code real-manifold} rows, 632 lists: 0.988 at 4 probes, 0.997 at 8).
+   * <p>Measured with {@link IndexBenchmark} (search {@code ivf}), one core, recall@5 at queries/s.
+   * Over 1,000,000 rows of kind {@code real} (about 600 noisy copies of each real embedding):
+   * 1,000 lists left some lists holding several clouds (the longest 11,000 rows), 0.999 at 2
+   * probes and 11,500; 2,000 lists 0.997 at 2 probes and 26,800; 4,000 lists 0.998 at 4 probes and
+   * 14,300, 1.0 at 6 and 14,600. Over 1,000,000 {@code real-manifold} rows, where lists meet
+   * along a continuous manifold and a query near a border needs its neighbours' lists too: 1,000
+   * lists 0.990 at 3 probes and 7,300; 2,000 lists 0.996 at 4 probes and 10,200 to 12,000; 4,000
+   * lists 0.994 at 4 probes and 19,900, 0.999 at 6 and 15,000. Over 100,000 rows, 1,265 lists at
+   * 6 probes: {@code real} 1.0 at 41,000, {@code real-manifold} 0.994 at 35,000 (632 lists needed
+   * 8 probes for 0.997, at 13,900). Smaller lists cost a longer centroid search and k-means (about
+   * 50 s for 4,000 lists over a million rows), still far below the graph's minutes.
    */
   public static ClusteredIndexOptions forSize(int size) {
-    int lists = (int) Math.max(1, Math.round(2.0 * Math.sqrt(size)));
-    return new ClusteredIndexOptions(lists, 4, Math.multiplyExact(SAMPLE_PER_LIST, lists), 12, 1L);
+    int lists = (int) Math.max(1, Math.round(4.0 * Math.sqrt(size)));
+    return new ClusteredIndexOptions(lists, 6, Math.multiplyExact(SAMPLE_PER_LIST, lists), 12, 1L);
   }
 
   public ClusteredIndexOptions withProbes(int count) {
