@@ -20,6 +20,8 @@ import org.nightjar.models.autoencoder.EmbeddingScorer;
 import org.nightjar.models.bundle.ModelBundle;
 import org.nightjar.models.index.ApproximateIndexOptions;
 import org.nightjar.models.index.ApproximateLatentIndex;
+import org.nightjar.models.index.ClusteredIndexOptions;
+import org.nightjar.models.index.ClusteredLatentIndex;
 import org.nightjar.models.index.ExactDistances;
 import org.nightjar.models.index.ExactLatentIndex;
 import org.nightjar.models.index.GraphSearch;
@@ -68,7 +70,10 @@ import org.nightjar.schemas.AlertFiles;
  * {@code OMP_NUM_THREADS=1} so that BLAS uses one core. Options: {@code --sizes 100000,1000000
  * --kinds real-manifold,real,gaussian --seconds 3 --queries 1000 --beams 16,32,64,128,256
  * --build-threads N --max-degree M --construction-beam B --alpha A
- * --search jvector,compact,compact_quantized --noise 0.25 --quick --alerts DIR}. At 1,000,000 rows
+ * --search jvector,compact,compact_quantized,ivf --nprobes 1,2,4,8,16,32 --lists L1,L2 --noise 0.25 --quick
+ * --alerts DIR}; search {@code ivf} is {@link ClusteredLatentIndex} (an inverted file, built once per
+ * {@code --lists} value, by default its own count for the size) at each {@code --nprobes}; with
+ * {@code --search ivf} alone no graph is built. At 1,000,000 rows
  * the data take 0.27 GB; the exact index 0.25 GB of heap and 0.25 GB of native memory, dropped
  * before the graph is built; jvector's graph 0.38 GB and its vectors 0.24 GB; each compact copy,
  * made from it in turn, 0.14 GB of graph (0.2 GB with quantised rows) and 0.24 GB of vectors. Give
@@ -110,14 +115,20 @@ public final class IndexBenchmark {
    * @param searches ways of walking the one graph built
    * @param noise kinds real and real-manifold: noise length as a fraction of the median nearest-neighbour distance
    * @param alerts kinds real and real-manifold: folder of alert packets to embed; null when neither kind is asked for
+   * @param ivf whether the inverted file ({@code ClusteredLatentIndex}) is measured too
+   * @param probes lists each inverted-file query scans, one measurement per value
+   * @param lists lists of the inverted file; empty = its default for the size
    */
   public record Settings(List<Integer> sizes, List<String> kinds, double seconds, int recallQueries, List<Integer> beams,
-      ApproximateIndexOptions graph, List<GraphSearch> searches, double noise, Path alerts, long seed) {
+      ApproximateIndexOptions graph, List<GraphSearch> searches, double noise, Path alerts, long seed,
+      boolean ivf, List<Integer> probes, List<Integer> lists) {
     public Settings {
       sizes = List.copyOf(sizes);
       kinds = List.copyOf(kinds);
       beams = List.copyOf(beams);
       searches = List.copyOf(searches);
+      probes = List.copyOf(probes);
+      lists = List.copyOf(lists);
       if (sizes.isEmpty() || sizes.stream().anyMatch(s -> s < 2)) {
         throw new IllegalArgumentException("sizes must be at least 2, got " + sizes);
       }
@@ -218,6 +229,12 @@ public final class IndexBenchmark {
     keys.put("exact_build_s_" + tag, fmt(exactBuild, 2));
     keys.put("exact_mib_" + tag, fmt(mib(exact.heapBytes() + exact.nativeBytes()), 1));
     exact = null; // its native copy goes with the next collection
+    if (settings.ivf()) {
+      clustered(rows, truth, recallQueries, timed, size, tag);
+    }
+    if (settings.searches().isEmpty()) {
+      return; // only the inverted file was asked for: no graph to build
+    }
 
     // Approximate: build with progress, then recall and rate at each beam.
     heapBefore = usedHeap();
@@ -282,6 +299,59 @@ public final class IndexBenchmark {
           size == APPROXIMATE_GOAL_SIZE ? (met ? "met" : "missed") : "set at " + String.format(Locale.ROOT, "%,d", APPROXIMATE_GOAL_SIZE));
       keys.put(prefix + "beam_at_099_" + tag, Integer.toString(chosenBeam));
       keys.put(prefix + "qps_at_099_" + tag, fmt(chosenRate.perSecond(), 0));
+    }
+  }
+
+  /** Search {@code ivf}: {@link ClusteredLatentIndex} built with each list count, recall and rate at each number of probes. */
+  private void clustered(float[][] rows, Neighbourhoods truth, float[][] recallQueries, float[][][] timed, int size,
+      String tag) {
+    List<Integer> listCounts = !settings.lists().isEmpty() ? settings.lists()
+        : List.of(ClusteredIndexOptions.forSize(size).lists());
+    for (int lists : listCounts) {
+      ClusteredIndexOptions options = ClusteredIndexOptions.forSize(size).withLists(lists);
+      String prefix = "ivf_l" + lists + "_";
+      long heapBefore = usedHeap();
+      long t0 = System.nanoTime();
+      ClusteredLatentIndex index = ClusteredLatentIndex.build(rows, options);
+      double build = seconds(t0);
+      long heap = usedHeap() - heapBefore;
+      out.printf(Locale.ROOT, "ivf: built in %.1f s (k-means on %,d sampled rows, at most %d iterations); %d of %d lists"
+              + " non-empty, longest %,d rows; index %.1f MiB on the heap + %.1f MiB native (ND4J); heap used after build"
+              + " +%.1f MiB%n", build, Math.min(size, options.sampleSize()), options.iterations(), index.lists(), lists,
+          index.longestList(), mib(index.heapBytes()), mib(index.nativeBytes()), mib(heap));
+      keys.put(prefix + "build_s_" + tag, fmt(build, 1));
+      keys.put(prefix + "mib_" + tag, fmt(mib(index.heapBytes() + index.nativeBytes()), 1));
+      int chosen = -1;
+      Rate chosenRate = null;
+      double chosenRecall = 0.0;
+      for (int probes : settings.probes()) {
+        ClusteredLatentIndex searching = index.withProbes(probes);
+        double recall = Recall.of(truth, searching.search(recallQueries, K));
+        Rate r = rate(searching, timed);
+        out.printf(Locale.ROOT, "ivf lists %d nprobe %3d: recall@5 %.4f at %,.0f queries/s on one thread (%s)%n", lists,
+            probes, recall, r.perSecond(), r.detail());
+        keys.put(prefix + "recall5_p" + probes + "_" + tag, fmt(recall, 4));
+        keys.put(prefix + "qps_p" + probes + "_" + tag, fmt(r.perSecond(), 0));
+        keys.put(prefix + "cpu_qps_p" + probes + "_" + tag, fmt(r.perCpuSecond(), 0));
+        if (chosen < 0 && recall >= APPROXIMATE_GOAL_RECALL) {
+          chosen = probes;
+          chosenRate = r;
+          chosenRecall = recall;
+        }
+      }
+      String goal = String.format(Locale.ROOT, "recall@5 >= %.2f at >= %,.0f queries/s at %,d", APPROXIMATE_GOAL_RECALL,
+          APPROXIMATE_GOAL_QPS, APPROXIMATE_GOAL_SIZE);
+      if (chosen < 0) {
+        out.printf(Locale.ROOT, "ivf lists %d: no nprobe tried reached recall@5 %.2f; goal %s: %s%n", lists,
+            APPROXIMATE_GOAL_RECALL, goal, size == APPROXIMATE_GOAL_SIZE ? "missed" : "not applicable at this size");
+      } else {
+        boolean met = chosenRate.perSecond() >= APPROXIMATE_GOAL_QPS;
+        out.printf(Locale.ROOT, "ivf lists %d: smallest nprobe reaching recall@5 %.2f is %d (recall %.4f, %,.0f queries/s);"
+                + " goal %s: %s%n", lists, APPROXIMATE_GOAL_RECALL, chosen, chosenRecall, chosenRate.perSecond(), goal,
+            size == APPROXIMATE_GOAL_SIZE ? (met ? "met" : "missed") : "set at " + String.format(Locale.ROOT, "%,d", APPROXIMATE_GOAL_SIZE));
+        keys.put(prefix + "nprobe_at_099_" + tag, Integer.toString(chosen));
+        keys.put(prefix + "qps_at_099_" + tag, fmt(chosenRate.perSecond(), 0));
+      }
     }
   }
 

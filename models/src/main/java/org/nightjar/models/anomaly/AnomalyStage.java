@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stage {@value AnomalyScorer#STAGE}: the reference set and calibration of the bundle, searched by
- * the index {@code index.kind} (exact or approximate) with {@code anomaly.k} neighbours; tags
+ * the index {@code index.kind} (exact, approximate or clustered) with {@code anomaly.k} neighbours; tags
  * ANOMALY above percentile {@code anomaly.tag.percentile}; {@code anomaly.novelty.window} recent
  * alerts per survey for the online novelty score (0, the default: off).
  */
@@ -49,7 +49,7 @@ public final class AnomalyStage implements StageFactory {
 
   @Override
   public Scorer create(ModelBundle bundle, StageSettings settings) throws BundleException {
-    IndexKind kind = IndexKind.parse(settings.choice(INDEX_KIND, "exact", "exact", "approximate"));
+    IndexKind kind = IndexKind.parse(settings.choice(INDEX_KIND, "exact", "exact", "approximate", "clustered"));
     int k = settings.intValue(K, DEFAULT_K, 1, 100);
     double tag = settings.doubleValue(TAG_PERCENTILE, DEFAULT_TAG_PERCENTILE, 0, 100);
     int noveltyWindow = settings.intValue(NOVELTY_WINDOW, 0, 0, 10_000_000);

@@ -2,14 +2,16 @@ package org.nightjar.models.index;
 
 import java.util.Locale;
 
-/** The two ways of searching the latent space, as a configuration or command line names them. */
+/** The ways of searching the latent space, as a configuration or command line names them. */
 public enum IndexKind {
   /** {@link ExactLatentIndex}: every row compared, exact answers. */
   EXACT,
   /** {@link ApproximateLatentIndex}: a graph search, exact distances for the rows it finds. */
-  APPROXIMATE;
+  APPROXIMATE,
+  /** {@link ClusteredLatentIndex}: an inverted file over k-means lists, exact distances for the rows it scans. */
+  CLUSTERED;
 
-  /** {@code exact} or {@code approximate}, in any case, surrounding blanks ignored. */
+  /** {@code exact}, {@code approximate} or {@code clustered}, in any case, surrounding blanks ignored. */
   public static IndexKind parse(String name) {
     if (name != null) {
       String n = name.strip().toLowerCase(Locale.ROOT);
@@ -19,7 +21,7 @@ public enum IndexKind {
         }
       }
     }
-    throw new IllegalArgumentException("unknown index kind '" + name + "': expected exact or approximate");
+    throw new IllegalArgumentException("unknown index kind '" + name + "': expected exact, approximate or clustered");
   }
 
   /** The name {@link #parse} accepts. */
@@ -32,6 +34,7 @@ public enum IndexKind {
     return switch (this) {
       case EXACT -> ExactLatentIndex.build(vectors);
       case APPROXIMATE -> ApproximateLatentIndex.build(vectors);
+      case CLUSTERED -> ClusteredLatentIndex.build(vectors);
     };
   }
 }

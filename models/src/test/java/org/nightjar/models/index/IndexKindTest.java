@@ -14,6 +14,7 @@ class IndexKindTest {
     assertEquals(IndexKind.EXACT, IndexKind.parse("exact"));
     assertEquals(IndexKind.EXACT, IndexKind.parse(" EXACT "));
     assertEquals(IndexKind.APPROXIMATE, IndexKind.parse("Approximate"));
+    assertEquals(IndexKind.CLUSTERED, IndexKind.parse("clustered "));
     for (IndexKind kind : IndexKind.values()) {
       assertEquals(kind, IndexKind.parse(kind.label()));
     }
@@ -23,7 +24,7 @@ class IndexKindTest {
   void shouldRejectOtherNamesSayingWhatIsAccepted() {
     for (String bad : new String[] {"", "approx", "hnsw", "exactly"}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IndexKind.parse(bad));
-      assertTrue(e.getMessage().contains("exact or approximate"), e.getMessage());
+      assertTrue(e.getMessage().contains("exact, approximate or clustered"), e.getMessage());
     }
     assertThrows(IllegalArgumentException.class, () -> IndexKind.parse(null));
   }
@@ -33,11 +34,15 @@ class IndexKindTest {
     float[][] v = BruteForce.gaussian(200, 8, 0.0, 1.0, 31);
     LatentIndex exact = IndexKind.EXACT.build(v);
     LatentIndex approximate = IndexKind.APPROXIMATE.build(v);
+    LatentIndex clustered = IndexKind.CLUSTERED.build(v);
     assertInstanceOf(ExactLatentIndex.class, exact);
     assertInstanceOf(ApproximateLatentIndex.class, approximate);
+    assertInstanceOf(ClusteredLatentIndex.class, clustered);
+    assertEquals(200, clustered.size());
     assertEquals(200, approximate.size());
     assertEquals(8, exact.dimension());
     assertEquals(3, exact.search(new float[][] {v[3]}, 1).rows()[0][0]);
     assertEquals(3, approximate.search(new float[][] {v[3]}, 1).rows()[0][0]);
+    assertEquals(3, clustered.search(new float[][] {v[3]}, 1).rows()[0][0]);
   }
 }

@@ -55,8 +55,16 @@ public final class IndexBenchCommand implements Callable<Integer> {
   @Option(names = "--search", defaultValue = "jvector,compact,compact_quantized",
       description = {"Ways of walking the one graph built: jvector (its GraphSearcher), compact (the index's own search over a",
           "breadth-first copy; the default of index.kind=approximate), compact_quantized (the same ranking by byte-quantised",
-          "vectors, then exact distances) (default: ${DEFAULT-VALUE})."})
+          "vectors, then exact distances); ivf (an inverted file over k-means lists, no graph: with --search ivf alone",
+          "no graph is built) (default: ${DEFAULT-VALUE})."})
   String search;
+
+  @Option(names = "--nprobes", defaultValue = "1,2,4,8,16,32",
+      description = "Search ivf: lists scanned per query to measure (default: ${DEFAULT-VALUE}).")
+  String nprobes;
+
+  @Option(names = "--lists", description = "Search ivf: list counts to build (default: the index's own for each size).")
+  String lists;
 
   @Option(names = "--noise", defaultValue = "0.25",
       description = "Kinds real and real-manifold: noise length as a fraction of the median nearest-neighbour distance (default: ${DEFAULT-VALUE}).")
@@ -76,11 +84,14 @@ public final class IndexBenchCommand implements Callable<Integer> {
     ApproximateIndexOptions graph = new ApproximateIndexOptions(maxDegree != null ? maxDegree : d.maxDegree(),
         constructionBeam != null ? constructionBeam : d.constructionBeam(), d.alpha(), d.neighborOverflow(), d.hierarchy(),
         d.searchBeam(), buildThreads != null ? buildThreads : Runtime.getRuntime().availableProcessors(), GraphSearch.JVECTOR);
-    List<GraphSearch> searches = csv(search).stream().map(w -> GraphSearch.valueOf(w.toUpperCase(Locale.ROOT))).distinct().toList();
+    List<String> searchNames = csv(search);
+    List<GraphSearch> searches = searchNames.stream().filter(w -> !w.equalsIgnoreCase("ivf"))
+        .map(w -> GraphSearch.valueOf(w.toUpperCase(Locale.ROOT))).distinct().toList();
     IndexBenchmark.run(new IndexBenchmark.Settings(
         ints(quickOr("--sizes", "5000,20000", sizes)), kindList, Double.parseDouble(quickOr("--seconds", "0.5", Double.toString(seconds))),
         Integer.parseInt(quickOr("--queries", "200", Integer.toString(queries))), ints(quickOr("--beams", "16,64", beams)),
-        graph, searches, noise, real ? SampleAlerts.resolve(alerts, spec.commandLine()) : null, IndexBenchmark.DEFAULT_SEED),
+        graph, searches, noise, real ? SampleAlerts.resolve(alerts, spec.commandLine()) : null, IndexBenchmark.DEFAULT_SEED,
+        searchNames.stream().anyMatch(w -> w.equalsIgnoreCase("ivf")), ints(nprobes), lists == null ? List.of() : ints(lists)),
         System.out);
     return 0;
   }
