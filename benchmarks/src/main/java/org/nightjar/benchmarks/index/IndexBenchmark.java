@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.nightjar.models.ScoringContext;
 import org.nightjar.models.autoencoder.AutoencoderModel;
 import org.nightjar.models.autoencoder.BackendInfo;
@@ -269,37 +270,8 @@ public final class IndexBenchmark {
       float[][] recallQueries, float[][][] timed, int size, String tag) {
     String name = label(search);
     String prefix = search == GraphSearch.JVECTOR ? "approx_" : "approx_" + name + "_";
-    int chosenBeam = -1;
-    Rate chosenRate = null;
-    double chosenRecall = 0.0;
-    for (int beam : settings.beams()) {
-      ApproximateLatentIndex searching = approximate.withSearchBeam(beam);
-      double recall = Recall.of(truth, searching.search(recallQueries, K));
-      Rate r = rate(searching, timed);
-      out.printf(Locale.ROOT, "approximate %s beam %3d: recall@5 %.4f at %,.0f queries/s on one thread (%s)%n", name,
-          beam, recall, r.perSecond(), r.detail());
-      keys.put(prefix + "recall5_b" + beam + "_" + tag, fmt(recall, 4));
-      keys.put(prefix + "qps_b" + beam + "_" + tag, fmt(r.perSecond(), 0));
-      keys.put(prefix + "cpu_qps_b" + beam + "_" + tag, fmt(r.perCpuSecond(), 0));
-      if (chosenBeam < 0 && recall >= APPROXIMATE_GOAL_RECALL) {
-        chosenBeam = beam;
-        chosenRate = r;
-        chosenRecall = recall;
-      }
-    }
-    String goal = String.format(Locale.ROOT, "recall@5 >= %.2f at >= %,.0f queries/s at %,d", APPROXIMATE_GOAL_RECALL,
-        APPROXIMATE_GOAL_QPS, APPROXIMATE_GOAL_SIZE);
-    if (chosenBeam < 0) {
-      out.printf(Locale.ROOT, "approximate %s: no beam tried reached recall@5 %.2f; goal %s: %s%n", name,
-          APPROXIMATE_GOAL_RECALL, goal, size == APPROXIMATE_GOAL_SIZE ? "missed" : "not applicable at this size");
-    } else {
-      boolean met = chosenRate.perSecond() >= APPROXIMATE_GOAL_QPS;
-      out.printf(Locale.ROOT, "approximate %s: smallest beam reaching recall@5 %.2f is %d (recall %.4f, %,.0f queries/s);"
-              + " goal %s: %s%n", name, APPROXIMATE_GOAL_RECALL, chosenBeam, chosenRecall, chosenRate.perSecond(), goal,
-          size == APPROXIMATE_GOAL_SIZE ? (met ? "met" : "missed") : "set at " + String.format(Locale.ROOT, "%,d", APPROXIMATE_GOAL_SIZE));
-      keys.put(prefix + "beam_at_099_" + tag, Integer.toString(chosenBeam));
-      keys.put(prefix + "qps_at_099_" + tag, fmt(chosenRate.perSecond(), 0));
-    }
+    sweep("approximate " + name, "beam", prefix, "b", settings.beams(), approximate::withSearchBeam, truth, recallQueries,
+        timed, size, tag);
   }
 
   /** Search {@code ivf}: {@link ClusteredLatentIndex} built with each list count, recall and rate at each number of probes. */
@@ -321,37 +293,8 @@ public final class IndexBenchmark {
           index.longestList(), mib(index.heapBytes()), mib(index.nativeBytes()), mib(heap));
       keys.put(prefix + "build_s_" + tag, fmt(build, 1));
       keys.put(prefix + "mib_" + tag, fmt(mib(index.heapBytes() + index.nativeBytes()), 1));
-      int chosen = -1;
-      Rate chosenRate = null;
-      double chosenRecall = 0.0;
-      for (int probes : settings.probes()) {
-        ClusteredLatentIndex searching = index.withProbes(probes);
-        double recall = Recall.of(truth, searching.search(recallQueries, K));
-        Rate r = rate(searching, timed);
-        out.printf(Locale.ROOT, "ivf lists %d nprobe %3d: recall@5 %.4f at %,.0f queries/s on one thread (%s)%n", lists,
-            probes, recall, r.perSecond(), r.detail());
-        keys.put(prefix + "recall5_p" + probes + "_" + tag, fmt(recall, 4));
-        keys.put(prefix + "qps_p" + probes + "_" + tag, fmt(r.perSecond(), 0));
-        keys.put(prefix + "cpu_qps_p" + probes + "_" + tag, fmt(r.perCpuSecond(), 0));
-        if (chosen < 0 && recall >= APPROXIMATE_GOAL_RECALL) {
-          chosen = probes;
-          chosenRate = r;
-          chosenRecall = recall;
-        }
-      }
-      String goal = String.format(Locale.ROOT, "recall@5 >= %.2f at >= %,.0f queries/s at %,d", APPROXIMATE_GOAL_RECALL,
-          APPROXIMATE_GOAL_QPS, APPROXIMATE_GOAL_SIZE);
-      if (chosen < 0) {
-        out.printf(Locale.ROOT, "ivf lists %d: no nprobe tried reached recall@5 %.2f; goal %s: %s%n", lists,
-            APPROXIMATE_GOAL_RECALL, goal, size == APPROXIMATE_GOAL_SIZE ? "missed" : "not applicable at this size");
-      } else {
-        boolean met = chosenRate.perSecond() >= APPROXIMATE_GOAL_QPS;
-        out.printf(Locale.ROOT, "ivf lists %d: smallest nprobe reaching recall@5 %.2f is %d (recall %.4f, %,.0f queries/s);"
-                + " goal %s: %s%n", lists, APPROXIMATE_GOAL_RECALL, chosen, chosenRecall, chosenRate.perSecond(), goal,
-            size == APPROXIMATE_GOAL_SIZE ? (met ? "met" : "missed") : "set at " + String.format(Locale.ROOT, "%,d", APPROXIMATE_GOAL_SIZE));
-        keys.put(prefix + "nprobe_at_099_" + tag, Integer.toString(chosen));
-        keys.put(prefix + "qps_at_099_" + tag, fmt(chosenRate.perSecond(), 0));
-      }
+      sweep("ivf lists " + lists, "nprobe", prefix, "p", settings.probes(), index::withProbes, truth, recallQueries, timed,
+          size, tag);
     }
   }
 
@@ -366,6 +309,45 @@ public final class IndexBenchmark {
    * the one the goals are judged by).
    */
   private record Rate(double perSecond, double perCpuSecond, String detail) {}
+
+  /**
+   * Recall@5 and rate of one index at each value of its search knob (a beam, a number of probes),
+   * then the smallest value reaching the goal recall, and whether its rate meets the goal.
+   */
+  private void sweep(String name, String knob, String prefix, String keyLetter, List<Integer> values,
+      IntFunction<LatentIndex> at, Neighbourhoods truth, float[][] recallQueries, float[][][] timed, int size, String tag) {
+    int chosen = -1;
+    Rate chosenRate = null;
+    double chosenRecall = 0.0;
+    for (int value : values) {
+      LatentIndex searching = at.apply(value);
+      double recall = Recall.of(truth, searching.search(recallQueries, K));
+      Rate r = rate(searching, timed);
+      out.printf(Locale.ROOT, "%s %s %3d: recall@5 %.4f at %,.0f queries/s on one thread (%s)%n", name, knob, value, recall,
+          r.perSecond(), r.detail());
+      keys.put(prefix + "recall5_" + keyLetter + value + "_" + tag, fmt(recall, 4));
+      keys.put(prefix + "qps_" + keyLetter + value + "_" + tag, fmt(r.perSecond(), 0));
+      keys.put(prefix + "cpu_qps_" + keyLetter + value + "_" + tag, fmt(r.perCpuSecond(), 0));
+      if (chosen < 0 && recall >= APPROXIMATE_GOAL_RECALL) {
+        chosen = value;
+        chosenRate = r;
+        chosenRecall = recall;
+      }
+    }
+    String goal = String.format(Locale.ROOT, "recall@5 >= %.2f at >= %,.0f queries/s at %,d", APPROXIMATE_GOAL_RECALL,
+        APPROXIMATE_GOAL_QPS, APPROXIMATE_GOAL_SIZE);
+    if (chosen < 0) {
+      out.printf(Locale.ROOT, "%s: no %s tried reached recall@5 %.2f; goal %s: %s%n", name, knob, APPROXIMATE_GOAL_RECALL,
+          goal, size == APPROXIMATE_GOAL_SIZE ? "missed" : "not applicable at this size");
+      return;
+    }
+    boolean met = chosenRate.perSecond() >= APPROXIMATE_GOAL_QPS;
+    out.printf(Locale.ROOT, "%s: smallest %s reaching recall@5 %.2f is %d (recall %.4f, %,.0f queries/s); goal %s: %s%n",
+        name, knob, APPROXIMATE_GOAL_RECALL, chosen, chosenRecall, chosenRate.perSecond(), goal,
+        size == APPROXIMATE_GOAL_SIZE ? (met ? "met" : "missed") : "set at " + String.format(Locale.ROOT, "%,d", APPROXIMATE_GOAL_SIZE));
+    keys.put(prefix + knob + "_at_099_" + tag, Integer.toString(chosen));
+    keys.put(prefix + "qps_at_099_" + tag, fmt(chosenRate.perSecond(), 0));
+  }
 
   private Rate rate(LatentIndex index, float[][][] batches) {
     long warmEnd = System.nanoTime() + (long) (Math.min(1.0, settings.seconds()) * 1e9);

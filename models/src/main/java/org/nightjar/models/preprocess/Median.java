@@ -11,12 +11,19 @@ package org.nightjar.models.preprocess;
 public final class Median {
   private Median() {}
 
-  /** Median of {@code values[0..n)}; reorders that range in place. */
+  /** From this many values, radix selection ({@link RadixSelect}) is faster than the quickselect below. */
+  static final int RADIX_FROM = 256;
+
+  /** Median of {@code values[0..n)}; may reorder that range in place. */
   public static double ofFirst(double[] values, int n) {
     if (n <= 0 || n > values.length) {
       throw new IllegalArgumentException("need 1.." + values.length + " values, got " + n);
     }
     int upper = n / 2;
+    if (n >= RADIX_FROM) {
+      double high = RadixSelect.kth(values, n, upper);
+      return n % 2 == 1 ? high : 0.5 * (RadixSelect.kth(values, n, upper - 1) + high);
+    }
     select(values, n, upper);
     if (n % 2 == 1) {
       return values[upper];
