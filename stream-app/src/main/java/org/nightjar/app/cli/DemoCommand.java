@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.nightjar.app.NightjarStreams;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.metrics.ScoringMetrics;
@@ -117,6 +118,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (tally.tags().isEmpty()) {
           table.row("tagged", "none");
         }
+        tally.bySurvey().forEach((survey, counts) -> table.row("  " + survey + " alerts", counts.getOrDefault(OutputTally.SCORED, 0L)
+            + " scored" + counts.entrySet().stream().filter(e -> !e.getKey().equals(OutputTally.SCORED))
+                .map(e -> ", " + e.getKey() + " " + e.getValue()).collect(Collectors.joining())));
         table.row("with anomaly score and neighbours", tally.withAnomaly())
             .row("with artifact probability", tally.withArtifactProbability());
         tally.mostAnomalous().ifPresent(a -> table.row("most anomalous", String.format("%s %s, percentile %.1f",

@@ -29,6 +29,8 @@ import org.nightjar.schemas.avro.AlertScores;
  * <p>Not thread-safe.
  */
 public final class OutputTally implements AutoCloseable {
+  /** Key of the scored count in {@link #bySurvey()}. */
+  public static final String SCORED = "scored";
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final String scoredTopic;
   private final String deadLetterTopic;
@@ -44,6 +46,8 @@ public final class OutputTally implements AutoCloseable {
   private final Map<String, String> tagByTopic = new TreeMap<>();
   private final Map<String, Long> tagTopicRecords = new TreeMap<>();
   private long withAnomaly;
+  /** Per survey: alerts scored (key {@value #SCORED}) and the count of each tag. */
+  private final Map<String, Map<String, Long>> bySurvey = new TreeMap<>();
   private long withArtifactProbability;
   private AlertScores mostAnomalous;
   private long firstReceivedMs = Long.MAX_VALUE;
@@ -118,6 +122,9 @@ public final class OutputTally implements AutoCloseable {
           repeatedIds++;
         }
         s.getTags().forEach(t -> tags.merge(t.name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum));
+        Map<String, Long> survey = bySurvey.computeIfAbsent(s.getSurvey().toString(), k -> new TreeMap<>());
+        survey.merge(SCORED, 1L, Long::sum);
+        s.getTags().forEach(t -> survey.merge(t.name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum));
         if (s.getArtifact() != null) {
           reconstructionErrors.add(s.getArtifact().getReconstructionError());
           if (s.getArtifact().getProbability() != null) {
@@ -186,6 +193,13 @@ public final class OutputTally implements AutoCloseable {
   }
 
   /** Scored alerts with an anomaly section (score, percentile, neighbours). */
+  /** Per survey: alerts scored (key {@link #SCORED}) and the count of each tag given. */
+  public Map<String, Map<String, Long>> bySurvey() {
+    Map<String, Map<String, Long>> copy = new TreeMap<>();
+    bySurvey.forEach((survey, counts) -> copy.put(survey, Map.copyOf(counts)));
+    return copy;
+  }
+
   public long withAnomaly() {
     return withAnomaly;
   }
