@@ -196,7 +196,7 @@ public final class OutputTally implements AutoCloseable {
   /** Per survey: alerts scored (key {@link #SCORED}) and the count of each tag given. */
   public Map<String, Map<String, Long>> bySurvey() {
     Map<String, Map<String, Long>> copy = new TreeMap<>();
-    bySurvey.forEach((survey, counts) -> copy.put(survey, Map.copyOf(counts)));
+    bySurvey.forEach((survey, counts) -> copy.put(survey, new TreeMap<>(counts)));
     return copy;
   }
 
