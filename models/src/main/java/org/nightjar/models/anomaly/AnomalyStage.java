@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class AnomalyStage implements StageFactory {
 
   public static final String INDEX_KIND = "index.kind";
+  /** Setting: lists an {@code index.kind=clustered} search scans per alert (0 = the index's default). */
+  public static final String INDEX_PROBES = "index.probes";
   public static final String K = "anomaly.k";
   public static final String TAG_PERCENTILE = "anomaly.tag.percentile";
   public static final String NOVELTY_WINDOW = "anomaly.novelty.window";
@@ -50,6 +52,7 @@ public final class AnomalyStage implements StageFactory {
   @Override
   public Scorer create(ModelBundle bundle, StageSettings settings) throws BundleException {
     IndexKind kind = IndexKind.parse(settings.choice(INDEX_KIND, "exact", "exact", "approximate", "clustered"));
+    int probes = settings.intValue(INDEX_PROBES, 0, 0, 1_000_000);
     int k = settings.intValue(K, DEFAULT_K, 1, 100);
     double tag = settings.doubleValue(TAG_PERCENTILE, DEFAULT_TAG_PERCENTILE, 0, 100);
     int noveltyWindow = settings.intValue(NOVELTY_WINDOW, 0, 0, 10_000_000);
@@ -58,7 +61,7 @@ public final class AnomalyStage implements StageFactory {
     Map<Survey, SurveyNeighbours> neighbours = new EnumMap<>(Survey.class);
     Map<Survey, AnomalyCalibration.Table> tables = new EnumMap<>(Survey.class);
     for (Map.Entry<Survey, SurveyReferences> e : references.surveys().entrySet()) {
-      SurveyNeighbours n = new SurveyNeighbours(e.getValue(), kind.build(e.getValue().vectors()));
+      SurveyNeighbours n = new SurveyNeighbours(e.getValue(), kind.build(e.getValue().vectors(), probes));
       neighbours.put(e.getKey(), n);
       Optional<AnomalyCalibration.Table> stored = calibration.of(e.getKey());
       if (stored.isPresent() && stored.get().k() == k) {

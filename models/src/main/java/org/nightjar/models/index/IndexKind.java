@@ -37,4 +37,15 @@ public enum IndexKind {
       case CLUSTERED -> ClusteredLatentIndex.build(vectors);
     };
   }
+
+  /**
+   * As {@link #build(float[][])}, with an inverted file scanning {@code probes} lists per query
+   * (0 = its default for the size); the other kinds have no probes and ignore it.
+   */
+  public LatentIndex build(float[][] vectors, int probes) {
+    if (this != CLUSTERED || probes == 0) {
+      return build(vectors);
+    }
+    return ClusteredLatentIndex.build(vectors, ClusteredIndexOptions.forSize(vectors.length).withProbes(probes));
+  }
 }

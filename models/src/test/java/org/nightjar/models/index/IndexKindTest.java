@@ -45,4 +45,17 @@ class IndexKindTest {
     assertEquals(3, approximate.search(new float[][] {v[3]}, 1).rows()[0][0]);
     assertEquals(3, clustered.search(new float[][] {v[3]}, 1).rows()[0][0]);
   }
+
+  @Test
+  void shouldGiveAnInvertedFileTheProbesItIsToldAndNobodyElse() {
+    float[][] v = BruteForce.gaussian(500, 8, 0.0, 1.0, 41);
+    float[][] queries = BruteForce.gaussian(50, 8, 0.0, 1.0, 42);
+    int lists = ClusteredIndexOptions.forSize(v.length).lists();
+    Neighbourhoods exact = IndexKind.EXACT.build(v).search(queries, 5);
+    LatentIndex everyList = IndexKind.CLUSTERED.build(v, lists);
+    assertEquals(1.0, Recall.of(exact, everyList.search(queries, 5)), "every list probed: the exact answers");
+    double oneList = Recall.of(exact, IndexKind.CLUSTERED.build(v, 1).search(queries, 5));
+    assertTrue(oneList < 1.0, "one probe of " + lists + " lists on Gaussian data misses some: " + oneList);
+    assertInstanceOf(ExactLatentIndex.class, IndexKind.EXACT.build(v, 3));
+  }
 }
