@@ -111,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
     Map<String, String> settings = Map.of("application.id", "nightjar-bench", "metrics.port", "0");
     try (LocalStack stack = cluster
         ? LocalStack.onCluster(configOptions, settings, partitions, "nightjar-bench-" + Long.toString(System.currentTimeMillis(), 36))
-        : LocalStack.start(configOptions, settings, partitions)) {
+        : LocalStack.start(configOptions, settings, partitions, false)) {
       AppConfig config = stack.config;
       System.out.printf("end to end on %s: %s, dedupe %s, commit.interval.ms %d, batch.max.wait.ms %d; alerts are the"
               + " sample's %d ZTF packets, each copy under a new alert id%n",

@@ -61,6 +61,15 @@ final class LocalStack implements AutoCloseable {
    * @param settings configuration keys of the command, over the user's
    */
   static LocalStack start(ConfigOptions options, Map<String, String> settings, int partitions) throws InterruptedException {
+    return start(options, settings, partitions, true);
+  }
+
+  /**
+   * As {@link #start(ConfigOptions, Map, int)}; {@code countTagTopics} false leaves the tag topics
+   * unread, so that a measurement does not pay for fetching every tagged packet again.
+   */
+  static LocalStack start(ConfigOptions options, Map<String, String> settings, int partitions, boolean countTagTopics)
+      throws InterruptedException {
     Path brokerLog = InJvmKafkaLog.divert(Path.of(System.getProperty("java.io.tmpdir"), "nightjar-in-jvm-kafka.log"));
     System.err.println("Starting an in-JVM Kafka broker (KRaft, single node; its log: " + brokerLog + ")...");
     EmbeddedKafka kafka = EmbeddedKafka.start();
@@ -69,7 +78,7 @@ final class LocalStack implements AutoCloseable {
       all.put("kafka.bootstrap.servers", kafka.bootstrapServers());
       all.put("kafka.state.dir", kafka.stateDirectory().toString());
       AppConfig config = options.load(all);
-      return launch(config, partitions, Optional.of(kafka), Optional.of((short) 1), Optional.empty());
+      return launch(config, partitions, Optional.of(kafka), Optional.of((short) 1), Optional.empty(), countTagTopics);
     } catch (RuntimeException | InterruptedException e) {
       kafka.close();
       throw e;
@@ -79,7 +88,7 @@ final class LocalStack implements AutoCloseable {
   /**
    * The same on the cluster the configuration names ({@code kafka.bootstrap.servers} and the
    * other {@code kafka.*} settings): topics of this run only, named after {@code runId}, created
-   * with the cluster's default replication and deleted again on close.
+   * with the cluster's default replication and deleted again on close; the tag topics are not read.
    */
   static LocalStack onCluster(ConfigOptions options, Map<String, String> settings, int partitions, String runId)
       throws InterruptedException {
@@ -89,11 +98,11 @@ final class LocalStack implements AutoCloseable {
     all.put("output.prefix", runId);
     AppConfig config = options.load(all);
     System.err.printf("Using the cluster at %s, topics %s*%n", config.kafka().get("bootstrap.servers"), runId);
-    return launch(config, partitions, Optional.empty(), Optional.empty(), Optional.of(runId));
+    return launch(config, partitions, Optional.empty(), Optional.empty(), Optional.of(runId), false);
   }
 
   private static LocalStack launch(AppConfig config, int partitions, Optional<EmbeddedKafka> kafka, Optional<Short> replication,
-      Optional<String> runId) throws InterruptedException {
+      Optional<String> runId, boolean countTagTopics) throws InterruptedException {
     Components components = Components.from(config);
     try {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -105,7 +114,7 @@ final class LocalStack implements AutoCloseable {
       NightjarStreams streams = new NightjarStreams(topology.build(), KafkaProperties.streams(config));
       Instrumentation.bind(registry, streams, components);
       OutputTally tally = new OutputTally(KafkaProperties.clients(config), config.scoredTopic(), config.deadLetterTopic(),
-          tagTopics(config));
+          countTagTopics ? tagTopics(config) : Map.of());
       streams.startAndAwaitRunning(Duration.ofMinutes(2));
       return new LocalStack(kafka, config, components, registry, metrics, streams, tally, runId);
     } catch (RuntimeException | InterruptedException e) {
