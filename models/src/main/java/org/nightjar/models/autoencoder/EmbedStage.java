@@ -59,13 +59,13 @@ public final class EmbedStage implements StageFactory {
   /** The surveys {@code FROM:TO,...} sends to a network made for TO, each TO among {@code trained}. */
   static Set<Survey> mappedSurveys(String map, Set<Survey> trained) {
     EnumSet<Survey> mapped = EnumSet.noneOf(Survey.class);
+    String allowed = "FROM:TO pairs of surveys " + EnumSet.allOf(Survey.class) + ", each TO one the network was trained on "
+        + trained;
     for (String pair : map.split(",")) {
       if (pair.isBlank()) {
         continue;
       }
       String[] parts = pair.split(":");
-      String allowed = "FROM:TO pairs of surveys " + EnumSet.allOf(Survey.class) + ", each TO one the network was trained on "
-          + trained;
       if (parts.length != 2) {
         throw new StageSettings.InvalidSettingException(SURVEY_MAP, map, allowed);
       }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.nightjar.app.Components;
 import org.nightjar.app.config.AppConfig;
@@ -31,8 +30,6 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
   /** The instance size the projection is for: a 2-core machine, as the design sizes one. */
   private static final int CORES = 2;
-  /** Seconds each latency rate is held, unmeasured, before its measured run. */
-  private static final int SETTLE_SECONDS = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -150,22 +147,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (r <= 0) {
           continue;
         }
-        // The stream settles at each rate before it is measured (batch sizes, the JIT's paths for them).
-        int settle = (int) Math.max(1, Math.round(r * SETTLE_SECONDS));
-        out += settle;
-        if (!send(stack, traffic, settle, r, out, String.format("settling at %.0f alerts/s", r))) {
+        LocalStack.SteadyLatency latency = stack.latencyAt(traffic, r, LocalStack.SETTLE,
+            Duration.ofSeconds(latencySeconds));
+        if (!latency.complete()) {
+          System.out.printf("latency at %.0f alerts/s: only %d of %d alerts came out in time%n", r,
+              latency.alerts() - latency.missing(), latency.alerts());
           return false;
         }
-        int n = (int) Math.max(1, Math.round(r * latencySeconds));
-        out += n;
-        if (!send(stack, traffic, n, r, out, String.format("latency at %.0f alerts/s", r))) {
-          return false;
-        }
-        long p50 = stack.tally.latencyPercentileMs(50);
-        long p99 = stack.tally.latencyPercentileMs(99);
+        long p50 = latency.p50Ms();
+        long p99 = latency.p99Ms();
         System.out.printf("latency at %.0f alerts/s for %d s (%d alerts, no backlog), input's broker timestamp to the scored"
-            + " record read by a read_committed consumer: p50 %d ms, p99 %d ms, max %d ms%n", r, latencySeconds, n, p50, p99,
-            stack.tally.latencyPercentileMs(100));
+            + " record read by a read_committed consumer: p50 %d ms, p99 %d ms, max %d ms%n", r, latencySeconds,
+            latency.alerts(), p50, p99, latency.maxMs());
         String rate0 = String.format("%.0f", r);
         figures.put("latency_p50_ms_at_" + rate0, "%d", p50).put("latency_p99_ms_at_" + rate0, "%d", p99);
       }
@@ -221,21 +214,7 @@ public final class BenchCommand implements Callable<Integer> {
           deadline = start + Duration.ofSeconds(decodeSeconds).toNanos();
           scored = 0;
         }
-        List<Alert> batch = new ArrayList<>();
-        for (byte[] m : messages) {
-          try {
-            batch.add(components.codec().decode(m));
-          } catch (AlertDecodeException e) {
-            continue;
-          }
-          if (batch.size() == config.batchMaxSize()) {
-            scored += pipeline.score(batch).size();
-            batch.clear();
-          }
-        }
-        if (!batch.isEmpty()) {
-          scored += pipeline.score(batch).size();
-        }
+        scored += OfflineScoring.scoreAll(components, pipeline, messages, config.batchMaxSize(), n -> {});
       }
       return scored / ((System.nanoTime() - start) / 1e9);
     }

@@ -16,8 +16,6 @@ import org.nightjar.app.metrics.MetricsServer;
 import org.nightjar.app.replay.AlertReplayer;
 import org.nightjar.app.replay.OutputTally;
 import org.nightjar.models.ScoringPipeline;
-import org.nightjar.schemas.Alert;
-import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.AlertFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -136,9 +134,11 @@ public final class DemoCommand implements Callable<Integer> {
             .row(rate > 0 ? String.format("latency p50 / p99, the rest at %.0f alerts/s", rate) : "latency p50 / p99, the rest",
                 String.format("%d / %d ms", tally.latencyPercentileMs(50), tally.latencyPercentileMs(99)));
         if (steadySeconds > 0 && rate > 0) {
-          long[] steady = steadyLatency(stack, files);
-          table.row(String.format("latency p50 / p99, steady: %d fresh copies at %.0f alerts/s", steady[2], rate),
-              String.format("%d / %d ms", steady[0], steady[1]));
+          LocalStack.SteadyLatency steady = stack.latencyAt(FreshTraffic.of(files), rate, LocalStack.SETTLE,
+              Duration.ofSeconds(steadySeconds));
+          table.row(String.format("latency p50 / p99, steady: %d fresh copies at %.0f alerts/s", steady.alerts(), rate),
+              String.format("%d / %d ms%s", steady.p50Ms(), steady.p99Ms(),
+                  steady.complete() ? "" : " (" + steady.missing() + " not out in time)"));
         }
         table.print(System.out);
 
@@ -167,41 +167,16 @@ public final class DemoCommand implements Callable<Integer> {
       return;
     }
     ScoringPipeline pipeline = stack.components.pipeline(ScoringMetrics.inMemory());
-    int batchSize = stack.config.batchMaxSize();
+    List<byte[]> packets = new ArrayList<>();
+    for (Path f : files) {
+      packets.add(AlertFiles.read(f));
+    }
     try (Progress progress = new Progress("warming the scorers", WARM_PASSES * files.size())) {
-      int done = 0;
       for (int pass = 0; pass < WARM_PASSES; pass++) {
-        List<Alert> batch = new ArrayList<>();
-        for (Path f : files) {
-          try {
-            batch.add(stack.components.codec().decode(AlertFiles.read(f)));
-          } catch (AlertDecodeException e) {
-            // a damaged packet of the sample: the stream dead-letters it, nothing to warm
-          }
-          if (batch.size() == batchSize) {
-            pipeline.score(batch);
-            batch.clear();
-          }
-          progress.stepTo(++done);
-        }
-        if (!batch.isEmpty()) {
-          pipeline.score(batch);
-        }
+        int before = pass * files.size();
+        OfflineScoring.scoreAll(stack.components, pipeline, packets, stack.config.batchMaxSize(), n -> progress.stepTo(before + n));
       }
     }
-  }
-
-  /** p50, p99 and the count of a steady run of fresh copies at {@code rate}, after a settling run. */
-  private long[] steadyLatency(LocalStack stack, List<Path> files) throws Exception {
-    FreshTraffic traffic = FreshTraffic.of(files);
-    long out = stack.tally.scored() + stack.tally.deadLettered();
-    int settle = (int) Math.round(rate * 4);
-    int n = (int) Math.round(rate * steadySeconds);
-    long afterSettle = out + settle;
-    stack.replayWhileTallying(settle, traffic.source(), rate, () -> afterSettle, Duration.ofSeconds(timeoutSeconds));
-    stack.tally.clearLatencies();
-    stack.replayWhileTallying(n, traffic.source(), rate, () -> afterSettle + n, Duration.ofSeconds(timeoutSeconds));
-    return new long[] {stack.tally.latencyPercentileMs(50), stack.tally.latencyPercentileMs(99), n};
   }
 
   private static MetricsServer startMetrics(AppConfig config, PrometheusMeterRegistry registry, NightjarStreams streams) {

@@ -40,6 +40,10 @@ final class LocalStack implements AutoCloseable {
   final ScoringMetrics metrics;
   final NightjarStreams streams;
   final OutputTally tally;
+  /** How long a replay's alerts may take to come out before a measurement gives up. */
+  private static final Duration OUTPUT_TIMEOUT = Duration.ofMinutes(10);
+  /** How long a rate is held, unmeasured, before its latency is measured (see {@link #latencyAt}). */
+  static final Duration SETTLE = Duration.ofSeconds(4);
   /** On a shared cluster: the prefix of this run's topics and its application id, removed on close. */
   private final Optional<String> runId;
 
@@ -159,6 +163,32 @@ final class LocalStack implements AutoCloseable {
       throw new IOException("replay failed: " + e.getCause().getMessage(), e.getCause());
     }
     return complete;
+  }
+
+  /**
+   * Latency of a stream that has run at {@code rate} for a while: fresh alerts at that rate for
+   * {@code settle} (unmeasured: batch sizes and the JIT's paths for them settle), then for
+   * {@code measured}, whose latencies are returned.
+   */
+  SteadyLatency latencyAt(FreshTraffic traffic, double rate, Duration settle, Duration measured)
+      throws IOException, InterruptedException {
+    int settling = (int) Math.max(1, Math.round(rate * settle.toMillis() / 1000.0));
+    int alerts = (int) Math.max(1, Math.round(rate * measured.toMillis() / 1000.0));
+    long before = tally.scored() + tally.deadLettered();
+    replayWhileTallying(settling, traffic.source(), rate, () -> before + settling, OUTPUT_TIMEOUT);
+    tally.clearLatencies();
+    long expected = before + settling + alerts;
+    replayWhileTallying(alerts, traffic.source(), rate, () -> expected, OUTPUT_TIMEOUT);
+    long missing = Math.max(0, expected - tally.scored() - tally.deadLettered());
+    return new SteadyLatency(alerts, missing, tally.latencyPercentileMs(50), tally.latencyPercentileMs(99),
+        tally.latencyPercentileMs(100));
+  }
+
+  /** The latencies of a measured run; {@code missing} alerts had not come out when it gave up waiting. */
+  record SteadyLatency(int alerts, long missing, long p50Ms, long p99Ms, long maxMs) {
+    boolean complete() {
+      return missing == 0;
+    }
   }
 
   long duplicates() {

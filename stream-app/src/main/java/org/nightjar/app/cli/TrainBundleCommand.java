@@ -72,9 +72,7 @@ public final class TrainBundleCommand implements Callable<Integer> {
     System.err.println(TrainLatentCommand.run(ModelBundle.open(options.out), latent, EnumSet.allOf(LatentBundleSteps.Step.class)));
 
     System.err.println("step 3/4: ZTF XD star/galaxy prior");
-    List<String> xd = new ArrayList<>(List.of("--alerts", String.valueOf(xdAlerts != null ? xdAlerts : options.alerts.get(0)),
-        "--base", options.out.toString(), "--out", options.out.toString(), "--bundle-version", version,
-        "--seed", Long.toString(options.seed)));
+    List<String> xd = xdArguments(version, List.of(xdAlerts != null ? xdAlerts : options.alerts.get(0)));
     if (exclude != null) {
       xd.addAll(List.of("--exclude", exclude.toString()));
     }
@@ -84,7 +82,9 @@ public final class TrainBundleCommand implements Callable<Integer> {
     }
     System.err.println("step 4/4: Rubin XD star/galaxy prior");
     // Two or four components: the Rubin sample is small (see the model card).
-    rc = new CommandLine(new TrainXdCommand()).execute(rubinXdArguments(version).toArray(String[]::new));
+    List<String> rubin = xdArguments(version, options.alerts);
+    rubin.addAll(List.of("--survey", "RUBIN", "--components", "2,4"));
+    rc = new CommandLine(new TrainXdCommand()).execute(rubin.toArray(String[]::new));
     if (rc != 0) {
       System.err.println("no Rubin star/galaxy prior (see above); Rubin alerts get no star/galaxy section from this bundle");
     }
@@ -93,10 +93,11 @@ public final class TrainBundleCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<String> rubinXdArguments(String version) {
-    List<String> args = new ArrayList<>(List.of("--survey", "RUBIN", "--components", "2,4", "--base", options.out.toString(),
-        "--out", options.out.toString(), "--bundle-version", version, "--seed", Long.toString(options.seed)));
-    for (Path folder : options.alerts) {
+  /** Arguments of {@code train xd} that write its prior into this bundle, read from {@code alerts}. */
+  private List<String> xdArguments(String version, List<Path> alerts) {
+    List<String> args = new ArrayList<>(List.of("--base", options.out.toString(), "--out", options.out.toString(),
+        "--bundle-version", version, "--seed", Long.toString(options.seed)));
+    for (Path folder : alerts) {
       args.addAll(List.of("--alerts", folder.toString()));
     }
     return args;

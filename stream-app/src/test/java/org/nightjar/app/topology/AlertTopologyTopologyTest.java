@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.config.ConfigLoader;
 import org.nightjar.app.config.KafkaProperties;
@@ -45,8 +48,15 @@ class AlertTopologyTopologyTest {
 
   @BeforeEach
   void setUp() {
-    AppConfig config = new ConfigLoader(Map.of()).load(Optional.empty(),
+    start(Map.of());
+  }
+
+  /** A driver over the topology with a batch of 4, a wait of 100 ms and {@code settings} on top. */
+  private void start(Map<String, String> settings) {
+    Map<String, String> all = new HashMap<>(
         Map.of("batch.max.size", "4", "batch.max.wait.ms", "100", "kafka.bootstrap.servers", "unused:9092"));
+    all.putAll(settings);
+    AppConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), all);
     metrics = ScoringMetrics.inMemory();
     ScoringPipeline pipeline = new ScoringPipeline(List.of(), Optional.empty(), StageListener.NONE, Clock.systemUTC());
     AlertTopology topology = new AlertTopology(config, codec::decode, pipeline, Optional.empty(), metrics, Clock.systemUTC());
@@ -110,8 +120,11 @@ class AlertTopologyTopologyTest {
     assertEquals(3, scored.readRecordsToList().size(), "one batch of three");
   }
 
-  @Test
-  void shouldEmitARepeatedAlertIdOnce() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"alert-id", "partition"})
+  void shouldEmitARepeatedAlertIdOnce(String scope) throws Exception {
+    driver.close();
+    start(Map.of("dedupe.scope", scope));
     byte[] alert = Files.readAllBytes(SampleAlerts.ztf().get(0));
     input.pipeInput(alert);
     input.pipeInput(alert);
