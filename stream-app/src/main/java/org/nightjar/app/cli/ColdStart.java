@@ -49,7 +49,6 @@ final class ColdStart {
         "kafka.state.dir", work.resolve("state").toString()));
     RunProcess run = new RunProcess(settings, "2g", work);
     try (OutputTally tally = new OutputTally(clients, prefix + ".scored", prefix + ".dlq")) {
-      tally.awaitTotal(() -> 0, Duration.ZERO); // subscribed before the clock starts
       long t0 = System.currentTimeMillis();
       run.start();
       Duration running = run.awaitRunning(TIMEOUT, () -> tally.awaitTotal(() -> 1, Duration.ofMillis(50)));
