@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.NameValidator;
 import org.apache.avro.Schema;
@@ -102,6 +103,48 @@ public final class AlertCodec {
     throw new AlertDecodeException(RejectReason.NOT_AVRO,
         "neither an Avro container nor a Confluent frame, and no raw writer schema is configured ("
             + message.length + " bytes, first byte 0x" + Integer.toHexString(message[0] & 0xff) + ")");
+  }
+
+  /**
+   * The alert id of one message, read without decoding the rest of the packet where the writer
+   * schema allows (the id comes before the photometry history in both surveys' schemas). Any
+   * message the shortcut cannot read is decoded in full, so the answer and the exceptions are
+   * those of {@code decode(message).alertId()}, except that a packet whose id reads but whose
+   * other fields are broken is not refused here: its full decode refuses it later.
+   *
+   * @throws AlertDecodeException as {@link #decode}
+   */
+  public long alertId(byte[] message) throws AlertDecodeException {
+    if (message != null && ObjectContainer.hasMagic(message)) {
+      ObjectContainer container = ObjectContainer.open(message);
+      WriterPlan plan = containerPlan(message, container);
+      ObjectContainer.Block block = container.firstRecordBlock();
+      if (block != null) {
+        OptionalLong id = peekId(plan, block.bytes(), block.offset(), block.end());
+        if (id.isPresent()) {
+          return id.getAsLong();
+        }
+      }
+    } else if (message != null && message.length >= CONFLUENT_HEADER && message[0] == 0) {
+      Optional<WriterPlan> plan = planForId(ByteBuffer.wrap(message, 1, 4).getInt());
+      OptionalLong id = plan.isPresent() ? peekId(plan.get(), message, CONFLUENT_HEADER, message.length) : OptionalLong.empty();
+      if (id.isPresent()) {
+        return id.getAsLong();
+      }
+    }
+    return decode(message).alertId();
+  }
+
+  /** The id by the plan's id reader; empty when there is none or it cannot read these bytes. */
+  private static OptionalLong peekId(WriterPlan plan, byte[] bytes, int from, int to) {
+    if (plan.idReader().isEmpty()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return plan.idReader().get().read(DecoderFactory.get().binaryDecoder(bytes, from, to - from, null));
+    } catch (IOException | RuntimeException e) {
+      return OptionalLong.empty(); // the full decode says what is wrong
+    }
   }
 
   private Alert decodeContainer(byte[] message) throws AlertDecodeException {

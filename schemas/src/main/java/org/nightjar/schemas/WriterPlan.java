@@ -24,6 +24,7 @@ final class WriterPlan {
   private final Optional<Survey> survey;
   private final Optional<String> fixedVersion;
   private final Optional<String> closestVersion;
+  private final Optional<AlertIdReader> idReader;
 
   private WriterPlan(Schema schema, Optional<String> fixedVersion, SchemaDirectory directory) {
     this.schema = schema;
@@ -35,6 +36,7 @@ final class WriterPlan {
     } else {
       this.survey = Optional.empty();
     }
+    this.idReader = survey.flatMap(s -> AlertIdReader.of(schema, s == Survey.ZTF ? ZtfAlert.ID_PLACES : RubinAlert.ID_PLACES));
     this.fixedVersion = fixedVersion.or(() -> namespaceVersion(schema));
     this.closestVersion = survey.equals(Optional.of(Survey.RUBIN)) && this.fixedVersion.isEmpty()
         ? directory.closestVersion(schema)
@@ -57,6 +59,11 @@ final class WriterPlan {
 
   GenericDatumReader<Object> reader() {
     return reader;
+  }
+
+  /** Reads the alert id alone, when the schema is a survey's and holds one. */
+  Optional<AlertIdReader> idReader() {
+    return idReader;
   }
 
   /** The survey view of one decoded datum. */

@@ -11,6 +11,7 @@ import org.apache.avro.Schema;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.config.ConfigException;
 import org.nightjar.app.metrics.ScoringMetrics;
+import org.nightjar.app.topology.AlertDecoder;
 import org.nightjar.app.topology.AlertTopology;
 import org.nightjar.models.ScoringPipeline;
 import org.nightjar.models.ScoringStages;
@@ -138,7 +139,7 @@ public final class Components implements AutoCloseable {
   }
 
   public AlertTopology topology(ScoringMetrics metrics) {
-    return new AlertTopology(config, codec::decode, pipeline(metrics), bundle, metrics, Clock.systemUTC());
+    return new AlertTopology(config, AlertDecoder.of(codec), pipeline(metrics), bundle, metrics, Clock.systemUTC());
   }
 
   /** Releases the scorers' native memory. */

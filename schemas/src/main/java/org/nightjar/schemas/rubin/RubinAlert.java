@@ -3,6 +3,7 @@ package org.nightjar.schemas.rubin;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +39,8 @@ import org.nightjar.schemas.fits.LazyCutouts;
  * <p>Immutable and thread-safe; cutouts (plain FITS bytes, image in the primary HDU) decode lazily.
  */
 public final class RubinAlert extends RecordAlert {
+  /** Where the alert id is, in order of precedence (as {@link #from} reads it). */
+  public static final List<String> ID_PLACES = List.of("diaSource.diaSourceId", "diaSourceId", "alertId");
 
   private RubinAlert(long alertId, String objectId, Instant eventTime, Optional<String> band, double ra, double dec,
       String schemaVersion, Optional<Photometry> photometry, GenericRecord diaSource, LazyCutouts cutouts) {

@@ -3,6 +3,7 @@ package org.nightjar.schemas.ztf;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -38,6 +39,8 @@ import org.nightjar.schemas.fits.LazyCutouts;
  * <p>Immutable and thread-safe; cutouts (gzip FITS in {@code cutoutX.stampData}) decode lazily.
  */
 public final class ZtfAlert extends RecordAlert {
+  /** Where the alert id is, in order of precedence (as {@link #from} reads it). */
+  public static final List<String> ID_PLACES = List.of("candid", "candidate.candid");
   private static final String[] BANDS = {null, "g", "r", "i"};
 
   private ZtfAlert(long alertId, String objectId, Instant eventTime, Optional<String> band, double ra, double dec,

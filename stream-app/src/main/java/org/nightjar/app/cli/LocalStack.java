@@ -141,6 +141,11 @@ final class LocalStack implements AutoCloseable {
     return new AlertReplayer(KafkaProperties.clients(config)).replay(files, config.inputTopics().get(0), ratePerSecond, progress);
   }
 
+  /** Sends {@code count} packets to the first input topic as fast as the broker takes them; returns once all are acknowledged. */
+  int replay(int count, AlertReplayer.PacketSource packets) throws IOException {
+    return new AlertReplayer(KafkaProperties.clients(config)).replay(count, packets, config.inputTopics().get(0), 0, n -> {});
+  }
+
   /**
    * Sends {@code count} packets at {@code ratePerSecond} from another thread while this one reads
    * the output, so each alert's latency is taken when it comes out rather than after the replay

@@ -10,6 +10,9 @@ import org.apache.kafka.streams.StreamsConfig;
 public final class KafkaProperties {
   private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|jaas|token|key)(\\..*)?$");
 
+  /** Producer batch size for streams of alert packets (see {@link #streams}). */
+  public static final int PRODUCER_BATCH_BYTES = 1024 * 1024;
+
   private KafkaProperties() {}
 
   /** Kafka Streams properties: the passthrough {@code kafka.*} settings plus ours. */
@@ -26,8 +29,13 @@ public final class KafkaProperties {
     // An idle stream thread wakes from its poll this often to run punctuators: the micro-batch
     // closes on a drained input at most this late (Kafka Streams' default is 100 ms).
     p.putIfAbsent(StreamsConfig.POLL_MS_CONFIG, 5);
-    // Alerts are 50-150 KB each: let a producer batch hold several.
+    // Alerts are 50-150 KB each: let a producer batch hold several. At the default 16 KB batch,
+    // every packet went alone in its own batch, and a request carried one per partition: the
+    // broker's per-request work and the wait for acknowledgements at each commit were paid per
+    // alert (end to end, 1 MB batches drained a backlog about 20% faster).
     p.putIfAbsent(StreamsConfig.producerPrefix("max.request.size"), 8 * 1024 * 1024);
+    p.putIfAbsent(StreamsConfig.producerPrefix("batch.size"), PRODUCER_BATCH_BYTES);
+    p.putIfAbsent(StreamsConfig.producerPrefix("buffer.memory"), 64L * 1024 * 1024);
     p.putIfAbsent(StreamsConfig.producerPrefix("linger.ms"), 5);
     // Streams buffers this many fetched records per partition; at 50-150 KB a packet, the default
     // 1000 held hundreds of MB of heap for no gain in throughput.

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.nightjar.app.config.KafkaProperties;
 
 /**
  * Sends alert packet files to a topic, one file per message value, exactly as a survey's
@@ -43,6 +44,7 @@ public final class AlertReplayer {
     p.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "5");
     p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(8 * 1024 * 1024));
+    p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(KafkaProperties.PRODUCER_BATCH_BYTES));
     return p;
   }
 

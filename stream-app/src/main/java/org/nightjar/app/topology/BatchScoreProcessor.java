@@ -144,7 +144,7 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
         alerts.add(decoder.decode(e.payload()));
         alertEnvelopes.add(e);
       } catch (AlertDecodeException | RuntimeException ex) {
-        // Decoded once already upstream; a failure here means the decoder changed under us.
+        // Upstream read only the alert id: a packet broken elsewhere is refused here, as at decode.
         RejectReason reason = ex instanceof AlertDecodeException ade ? ade.reason() : RejectReason.UNEXPECTED;
         rejected(e, new DeadLetter(reason, DecodeProcessor.STAGE, ex.getClass().getName(), ex.getMessage(), e.source()));
       }

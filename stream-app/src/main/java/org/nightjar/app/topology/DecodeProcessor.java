@@ -9,14 +9,15 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.nightjar.app.metrics.ScoringMetrics;
-import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.RejectReason;
 
 /**
- * First stage: decodes each message (not yet its stamps) to learn its alert id, and re-keys it by
- * that id so that repeats of one alert meet in one partition. Undecodable messages become
- * {@link Outcome.Rejected} with the original key and bytes.
+ * First stage: reads each message's alert id (without decoding the rest of the packet where the
+ * schema allows: the full decode comes once, when the alert is scored) and re-keys the message by
+ * that id so that repeats of one alert meet in one partition. Messages without a readable id
+ * become {@link Outcome.Rejected} with the original key and bytes; a packet broken beyond its id
+ * is refused, in the same way, when its batch is scored.
  */
 final class DecodeProcessor implements Processor<byte[], byte[], byte[], Outcome> {
   static final String STAGE = "decode";
@@ -44,9 +45,9 @@ final class DecodeProcessor implements Processor<byte[], byte[], byte[], Outcome
     AlertEnvelope envelope = new AlertEnvelope(payload, source);
     long start = System.nanoTime();
     try {
-      Alert alert = decoder.decode(payload);
+      long alertId = decoder.alertId(payload);
       metrics.stageCompleted(STAGE, System.nanoTime() - start, 1);
-      context.forward(record.withKey(alertIdKey(alert.alertId())).withValue(new Outcome.Decoded(envelope, alert.alertId())));
+      context.forward(record.withKey(alertIdKey(alertId)).withValue(new Outcome.Decoded(envelope, alertId)));
     } catch (AlertDecodeException e) {
       reject(record, envelope, new DeadLetter(e.reason(), STAGE, e.getClass().getName(), e.getMessage(), source));
     } catch (RuntimeException e) {

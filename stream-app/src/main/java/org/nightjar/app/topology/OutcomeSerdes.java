@@ -18,18 +18,14 @@ final class OutcomeSerdes {
       if (o == null) {
         return null;
       }
-      byte[] envelope = o.envelope().toBytes();
-      return ByteBuffer.allocate(Long.BYTES + envelope.length).putLong(((Outcome.Decoded) o).alertId()).put(envelope).array();
+      return o.envelope().toBytes(Long.BYTES, b -> b.putLong(((Outcome.Decoded) o).alertId()));
     };
     Deserializer<Outcome> de = (topic, bytes) -> {
       if (bytes == null) {
         return null;
       }
-      ByteBuffer b = ByteBuffer.wrap(bytes);
-      long alertId = b.getLong();
-      byte[] envelope = new byte[b.remaining()];
-      b.get(envelope);
-      return new Outcome.Decoded(AlertEnvelope.fromBytes(envelope), alertId);
+      long alertId = ByteBuffer.wrap(bytes).getLong();
+      return new Outcome.Decoded(AlertEnvelope.fromBytes(bytes, Long.BYTES), alertId);
     };
     return Serdes.serdeFrom(ser, de);
   }

@@ -59,7 +59,7 @@ class AlertTopologyTopologyTest {
     AppConfig config = new ConfigLoader(Map.of()).load(Optional.empty(), all);
     metrics = ScoringMetrics.inMemory();
     ScoringPipeline pipeline = new ScoringPipeline(List.of(), Optional.empty(), StageListener.NONE, Clock.systemUTC());
-    AlertTopology topology = new AlertTopology(config, codec::decode, pipeline, Optional.empty(), metrics, Clock.systemUTC());
+    AlertTopology topology = new AlertTopology(config, AlertDecoder.of(codec), pipeline, Optional.empty(), metrics, Clock.systemUTC());
     Properties props = KafkaProperties.streams(config);
     driver = new TopologyTestDriver(topology.build(), props);
     input = driver.createInputTopic("ztf-alerts", new ByteArraySerializer(), new ByteArraySerializer());

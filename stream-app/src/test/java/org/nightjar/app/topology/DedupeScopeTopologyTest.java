@@ -33,7 +33,7 @@ class DedupeScopeTopologyTest {
 
   private Topology topology(AppConfig config) {
     ScoringPipeline pipeline = new ScoringPipeline(List.of(), Optional.empty(), StageListener.NONE, Clock.systemUTC());
-    return new AlertTopology(config, codec::decode, pipeline, Optional.empty(), metrics, Clock.systemUTC()).build();
+    return new AlertTopology(config, AlertDecoder.of(codec), pipeline, Optional.empty(), metrics, Clock.systemUTC()).build();
   }
 
   private static boolean repartitions(Topology t) {
