@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the run's topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--warmup-times", defaultValue = "10",
+  @Option(names = "--warmup-times", defaultValue = "40",
       description = {"End to end: send this many times the sample first, untimed, so the JIT compilers of the "
           + "broker, the clients and the stream settle as in a long-running service (default: ${DEFAULT-VALUE})."})
   int warmupTimes;
