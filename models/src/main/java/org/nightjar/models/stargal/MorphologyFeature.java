@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertDecodeException;
+import org.nightjar.schemas.Cutout;
 import org.nightjar.schemas.CutoutKind;
 
 /**
@@ -42,6 +43,39 @@ public enum MorphologyFeature {
     @Override
     String definition(FeatureSettings s) {
       return concentrationDefinition("SCIENCE", s, s.pointSourceValue(this));
+    }
+  },
+
+  /**
+   * The same aperture concentration on the DIFFERENCE stamp (Rubin): the transient itself, which
+   * is what Rubin's extendedness describes, measured from the pixels, so every alert with a
+   * difference stamp and a source at the required S/N has it (the moments are null on about half
+   * of the packets). A negative difference source (the object faded; the sign of {@code psfFlux})
+   * is measured on the negated stamp.
+   */
+  DIFFERENCE_CONCENTRATION("difference_concentration", true) {
+    @Override
+    Optional<Value> measure(Alert alert, FeatureSettings s) throws AlertDecodeException {
+      var stamp = alert.cutout(CutoutKind.DIFFERENCE);
+      if (stamp.isEmpty()) {
+        return Optional.empty();
+      }
+      Cutout d = stamp.get();
+      OptionalDouble flux = alert.number("psfFlux");
+      if (flux.isPresent() && flux.getAsDouble() < 0) {
+        float[] negated = d.pixels().clone();
+        for (int i = 0; i < negated.length; i++) {
+          negated[i] = -negated[i];
+        }
+        d = Cutout.of(d.width(), d.height(), negated);
+      }
+      double pointSource = s.pointSourceValue(this);
+      return s.concentration().measure(d).map(m -> new Value(m.value() - pointSource, m.sigma()));
+    }
+
+    @Override
+    String definition(FeatureSettings s) {
+      return concentrationDefinition("DIFFERENCE (negated when psfFlux < 0)", s, s.pointSourceValue(this));
     }
   },
 

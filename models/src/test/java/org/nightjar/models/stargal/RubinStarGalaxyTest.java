@@ -69,6 +69,27 @@ class RubinStarGalaxyTest {
   }
 
   @Test
+  void differenceConcentrationIsMeasuredOnMoreRubinAlertsThanTheMomentsIncludingFadingSources() throws Exception {
+    FeatureSettings settings = FeatureSettings.rubin();
+    int moments = 0;
+    int stamps = 0;
+    int fading = 0;
+    for (Path p : SampleAlerts.rubin()) {
+      Alert alert = AlertCodec.withDefaults().decode(AlertFiles.read(p));
+      moments += MorphologyFeature.LN_TRACE_RATIO.measure(alert, settings).isPresent() ? 1 : 0;
+      var value = MorphologyFeature.DIFFERENCE_CONCENTRATION.measure(alert, settings);
+      if (value.isPresent()) {
+        stamps++;
+        assertTrue(Double.isFinite(value.get().x()) && value.get().sigma() > 0, "a usable value: " + alert.alertId());
+        // A faded object's difference source is negative: measured on the negated stamp, not lost.
+        fading += alert.number("psfFlux").orElse(0) < 0 ? 1 : 0;
+      }
+    }
+    assertTrue(stamps > moments, "difference stamps measured " + stamps + ", moments " + moments);
+    assertTrue(fading > 0, "no negative difference source measured");
+  }
+
+  @Test
   void aZtfOnlyBundleGivesRubinAlertsNoSection(@TempDir Path dir) throws Exception {
     ModelBundle full = ModelBundle.defaultBundle();
     // a bundle made before Rubin had a prior: the ZTF component only

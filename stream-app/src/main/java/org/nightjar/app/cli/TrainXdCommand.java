@@ -68,7 +68,7 @@ public final class TrainXdCommand implements Callable<Integer> {
 
   @Option(names = "--features", split = ",", paramLabel = "NAME",
       description = {"Features, primary first (default: ZTF template_concentration,sharpnr,ln_chinr; Rubin "
-          + "ln_trace_ratio); also: magpsf_minus_magap (ZTF), science_concentration and template_concentration (Rubin).",
+          + "ln_trace_ratio); also: magpsf_minus_magap (ZTF), difference_concentration, science_concentration and template_concentration (Rubin).",
           "Rubin's extendedness is never an input: it is what the Rubin prior is validated against."})
   List<String> features;
 
