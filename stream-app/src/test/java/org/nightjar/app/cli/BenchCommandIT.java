@@ -1,0 +1,39 @@
+package org.nightjar.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nightjar.schemas.testing.SampleAlerts;
+
+/** A smoke run of {@code bench} through a real in-JVM broker: every phase runs and reports its figures. */
+class BenchCommandIT {
+
+  @Test
+  void aShortBenchDrainsItsBacklogAndPrintsTheKeysOfItsLastLine(@TempDir Path dir) throws Exception {
+    List<Path> ztf = SampleAlerts.ztf().subList(0, 12);
+    for (Path p : ztf) {
+      Files.copy(p, dir.resolve(p.getFileName()));
+    }
+    String out = CommandOutput.of(new BenchCommand(), "--alerts", dir.toString(), "--decode-seconds", "1",
+        "--warmup-times", "2", "--stream-times", "3", "--latency-rates", "20", "--latency-seconds", "2", "--no-cold-start");
+    String[] lines = out.strip().split("\\R");
+    Map<String, String> figures = new HashMap<>();
+    for (String pair : lines[lines.length - 1].split(" ")) {
+      String[] kv = pair.split("=", 2);
+      figures.put(kv[0], kv[1]);
+    }
+    assertEquals(String.valueOf(3 * ztf.size()), figures.get("e2e_alerts"), out);
+    for (String key : List.of("decode_alerts_per_s", "pipeline_alerts_per_s", "e2e_alerts_per_s",
+        "e2e_while_sending_alerts_per_s", "latency_p50_ms_at_20", "latency_p99_ms_at_20")) {
+      assertTrue(Double.parseDouble(figures.get(key)) > 0, key + " in " + out);
+    }
+    assertTrue(out.contains("sent while the stream was paused"), out);
+  }
+}
