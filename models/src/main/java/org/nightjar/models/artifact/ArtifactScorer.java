@@ -40,37 +40,34 @@ public final class ArtifactScorer implements Scorer {
 
   @Override
   public void score(List<ScoringContext> batch) {
-    // Per alert and independent (each alert touches only its own context; the models are read
-    // only): spread the batch over the cores, as the stamp inspection is.
-    batch.parallelStream().forEach(this::scoreOne);
+    for (ScoringContext ctx : batch) {
+      if (ctx.isRejected() || ctx.searchVector().isEmpty()) {
+        continue;
+      }
+      Optional<ArtifactModel> model = models.of(ctx.alert().survey());
+      if (model.isEmpty()) {
+        continue;
+      }
+      double error = ctx.reconstructionError().orElseThrow();
+      LatentClusters.Assignment a = model.get().clusters().assign(ctx.searchVector().get());
+      Optional<Double> p = Optional.empty();
+      if (ctx.anomaly().isPresent() && ctx.neighbourhood().isPresent()) {
+        double[] statistics;
+        try {
+          statistics = DifferenceStatistics.of(ctx.alert());
+        } catch (AlertDecodeException e) {
+          ctx.reject(e.reason(), STAGE, e.getClass().getName(), e.getMessage());
+          continue;
+        }
+        p = model.get().probability(error, a, ctx.anomaly().get().getScore(), ctx.neighbourhood().get(),
+            ctx.descriptors(), statistics);
+      }
+      ctx.setArtifact(ArtifactScore.newBuilder().setReconstructionError(error).setCluster(a.cluster())
+          .setCentroidDistance(a.distance()).setProbability(p.orElse(null)).build());
+      if (p.isPresent() && p.get() > tagProbability) {
+        ctx.tag(Tag.ARTIFACT);
+      }
+    }
   }
 
-  private void scoreOne(ScoringContext ctx) {
-    if (ctx.isRejected() || ctx.searchVector().isEmpty()) {
-      return;
-    }
-    Optional<ArtifactModel> model = models.of(ctx.alert().survey());
-    if (model.isEmpty()) {
-      return;
-    }
-    double error = ctx.reconstructionError().orElseThrow();
-    LatentClusters.Assignment a = model.get().clusters().assign(ctx.searchVector().get());
-    Optional<Double> p = Optional.empty();
-    if (ctx.anomaly().isPresent() && ctx.neighbourhood().isPresent()) {
-      double[] statistics;
-      try {
-        statistics = DifferenceStatistics.of(ctx.alert());
-      } catch (AlertDecodeException e) {
-        ctx.reject(e.reason(), STAGE, e.getClass().getName(), e.getMessage());
-        return;
-      }
-      p = model.get().probability(error, a, ctx.anomaly().get().getScore(), ctx.neighbourhood().get(),
-          ctx.descriptors(), statistics);
-    }
-    ctx.setArtifact(ArtifactScore.newBuilder().setReconstructionError(error).setCluster(a.cluster())
-        .setCentroidDistance(a.distance()).setProbability(p.orElse(null)).build());
-    if (p.isPresent() && p.get() > tagProbability) {
-      ctx.tag(Tag.ARTIFACT);
-    }
-  }
 }

@@ -129,12 +129,12 @@ public final class EmbeddingScorer implements Scorer {
     } catch (RuntimeException e) {
       throw new ScoringException("autoencoder failed on a batch of " + stacks.size() + ": " + e.getMessage(), e);
     }
-    IntStream.range(0, stacks.size()).parallel().forEach(i -> {
+    for (int i = 0; i < stacks.size(); i++) {
       PreparedStack stack = stacks.get(i);
       double mse =
           ReconstructionError.maskedMse(stack.values(), stack.mask(), output.reconstruction(), output.offset(i));
       embeddable.get(i).setEmbedding(output.latent()[i], mse,
           StampDescriptors.of(stack, output.reconstruction(), output.offset(i)));
-    });
+    }
   }
 }
