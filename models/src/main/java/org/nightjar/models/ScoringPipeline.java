@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertDecodeException;
 import org.nightjar.schemas.RejectReason;
@@ -75,8 +74,8 @@ public final class ScoringPipeline {
       contexts.add(new ScoringContext(alert));
     }
     // Inflating and parsing the stamps is the costliest step per alert and alerts are
-    // independent: spread the batch over the cores (the caller's thread takes part).
-    IntStream.range(0, n).parallel().forEach(i -> found[i] = inspect(contexts.get(i)));
+    // independent: a large batch is spread over the cores (the caller's thread takes part).
+    BatchParallelism.indices(n).forEach(i -> found[i] = inspect(contexts.get(i)));
     inspections.addAll(Arrays.asList(found));
     record(CUTOUT_STAGE, t0, n, stageMillis);
 

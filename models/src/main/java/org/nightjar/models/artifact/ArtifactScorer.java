@@ -3,6 +3,7 @@ package org.nightjar.models.artifact;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.nightjar.models.BatchParallelism;
 import org.nightjar.models.Scorer;
 import org.nightjar.models.ScoringContext;
 import org.nightjar.schemas.AlertDecodeException;
@@ -40,34 +41,37 @@ public final class ArtifactScorer implements Scorer {
 
   @Override
   public void score(List<ScoringContext> batch) {
-    for (ScoringContext ctx : batch) {
-      if (ctx.isRejected() || ctx.searchVector().isEmpty()) {
-        continue;
-      }
-      Optional<ArtifactModel> model = models.of(ctx.alert().survey());
-      if (model.isEmpty()) {
-        continue;
-      }
-      double error = ctx.reconstructionError().orElseThrow();
-      LatentClusters.Assignment a = model.get().clusters().assign(ctx.searchVector().get());
-      Optional<Double> p = Optional.empty();
-      if (ctx.anomaly().isPresent() && ctx.neighbourhood().isPresent()) {
-        double[] statistics;
-        try {
-          statistics = DifferenceStatistics.of(ctx.alert());
-        } catch (AlertDecodeException e) {
-          ctx.reject(e.reason(), STAGE, e.getClass().getName(), e.getMessage());
-          continue;
-        }
-        p = model.get().probability(error, a, ctx.anomaly().get().getScore(), ctx.neighbourhood().get(),
-            ctx.descriptors(), statistics);
-      }
-      ctx.setArtifact(ArtifactScore.newBuilder().setReconstructionError(error).setCluster(a.cluster())
-          .setCentroidDistance(a.distance()).setProbability(p.orElse(null)).build());
-      if (p.isPresent() && p.get() > tagProbability) {
-        ctx.tag(Tag.ARTIFACT);
-      }
-    }
+    // Per alert and independent (each alert touches only its own context; the models are read
+    // only): a large batch is spread over the cores.
+    BatchParallelism.indices(batch.size()).forEach(i -> scoreOne(batch.get(i)));
   }
 
+  private void scoreOne(ScoringContext ctx) {
+    if (ctx.isRejected() || ctx.searchVector().isEmpty()) {
+      return;
+    }
+    Optional<ArtifactModel> model = models.of(ctx.alert().survey());
+    if (model.isEmpty()) {
+      return;
+    }
+    double error = ctx.reconstructionError().orElseThrow();
+    LatentClusters.Assignment a = model.get().clusters().assign(ctx.searchVector().get());
+    Optional<Double> p = Optional.empty();
+    if (ctx.anomaly().isPresent() && ctx.neighbourhood().isPresent()) {
+      double[] statistics;
+      try {
+        statistics = DifferenceStatistics.of(ctx.alert());
+      } catch (AlertDecodeException e) {
+        ctx.reject(e.reason(), STAGE, e.getClass().getName(), e.getMessage());
+        return;
+      }
+      p = model.get().probability(error, a, ctx.anomaly().get().getScore(), ctx.neighbourhood().get(),
+          ctx.descriptors(), statistics);
+    }
+    ctx.setArtifact(ArtifactScore.newBuilder().setReconstructionError(error).setCluster(a.cluster())
+        .setCentroidDistance(a.distance()).setProbability(p.orElse(null)).build());
+    if (p.isPresent() && p.get() > tagProbability) {
+      ctx.tag(Tag.ARTIFACT);
+    }
+  }
 }

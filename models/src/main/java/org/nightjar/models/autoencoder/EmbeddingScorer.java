@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import org.nightjar.models.BatchParallelism;
 import org.nightjar.models.Scorer;
 import org.nightjar.models.ScoringContext;
 import org.nightjar.models.ScoringException;
@@ -106,7 +106,7 @@ public final class EmbeddingScorer implements Scorer {
     // Preprocessing is per alert and independent: spread it over the cores, then gather in order.
     List<ScoringContext> live = batch.stream().filter(c -> !c.isRejected() && surveys.contains(c.alert().survey())).toList();
     PreparedStack[] prepared = new PreparedStack[live.size()];
-    IntStream.range(0, live.size()).parallel().forEach(i -> prepared[i] = prepare(live.get(i)));
+    BatchParallelism.indices(live.size()).forEach(i -> prepared[i] = prepare(live.get(i)));
     List<ScoringContext> embeddable = new ArrayList<>(live.size());
     List<PreparedStack> stacks = new ArrayList<>(live.size());
     for (int i = 0; i < prepared.length; i++) {
@@ -129,12 +129,12 @@ public final class EmbeddingScorer implements Scorer {
     } catch (RuntimeException e) {
       throw new ScoringException("autoencoder failed on a batch of " + stacks.size() + ": " + e.getMessage(), e);
     }
-    for (int i = 0; i < stacks.size(); i++) {
+    BatchParallelism.indices(stacks.size()).forEach(i -> {
       PreparedStack stack = stacks.get(i);
       double mse =
           ReconstructionError.maskedMse(stack.values(), stack.mask(), output.reconstruction(), output.offset(i));
       embeddable.get(i).setEmbedding(output.latent()[i], mse,
           StampDescriptors.of(stack, output.reconstruction(), output.offset(i)));
-    }
+    });
   }
 }
