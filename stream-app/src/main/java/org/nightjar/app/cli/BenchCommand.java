@@ -81,6 +81,11 @@ public final class BenchCommand implements Callable<Integer> {
           + "broker, the clients and the stream settle as in a long-running service (default: ${DEFAULT-VALUE})."})
   int warmupTimes;
 
+  @Option(names = "--warmup-seconds", defaultValue = "60",
+      description = {"End to end: and keep warming up until this many seconds have passed, so that a broker started just"
+          + " before the bench has settled too (default: ${DEFAULT-VALUE})."})
+  int warmupSeconds;
+
   @Override
   public Integer call() throws Exception {
     if (drains < 1) {
@@ -126,10 +131,17 @@ public final class BenchCommand implements Callable<Integer> {
           config.dedupeEnabled() ? "scope " + config.dedupeScope().key() : "off", config.commitIntervalMs(),
           config.batchMaxWait().toMillis(), traffic.size());
       long out = 0;
-      int warmup = traffic.size() * warmupTimes;
-      out += warmup;
-      if (!send(stack, traffic, warmup, 0, out, "warm-up")) {
-        return false;
+      // At least warmupTimes rounds of the sample and at least warmupSeconds: a broker started
+      // just before the bench is still compiling its own hot paths after the rounds alone.
+      long warmupEnd = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
+      int warmup = 0;
+      while (warmup < traffic.size() * warmupTimes || System.nanoTime() < warmupEnd) {
+        int n = traffic.size() * Math.max(1, Math.min(10, warmupTimes));
+        warmup += n;
+        out += n;
+        if (!send(stack, traffic, n, 0, out, "warm-up")) {
+          return false;
+        }
       }
 
       if (streamTimes > 0) {

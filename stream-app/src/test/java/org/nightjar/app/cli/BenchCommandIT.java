@@ -22,7 +22,7 @@ class BenchCommandIT {
       Files.copy(p, dir.resolve(p.getFileName()));
     }
     String out = CommandOutput.of(new BenchCommand(), "--alerts", dir.toString(), "--decode-seconds", "1",
-        "--warmup-times", "2", "--stream-times", "3", "--drains", "2", "--latency-rates", "20", "--latency-seconds", "2", "--no-cold-start");
+        "--warmup-times", "2", "--warmup-seconds", "0", "--stream-times", "3", "--drains", "2", "--latency-rates", "20", "--latency-seconds", "2", "--no-cold-start");
     String[] lines = out.strip().split("\\R");
     Map<String, String> figures = new HashMap<>();
     for (String pair : lines[lines.length - 1].split(" ")) {
