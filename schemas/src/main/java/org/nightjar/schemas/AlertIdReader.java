@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.Decoder;
+import org.nightjar.schemas.avro.Fields;
 
 /**
  * Reads an alert's id from its binary record without decoding the rest: it walks the writer
@@ -104,9 +105,7 @@ final class AlertIdReader {
       }
     }
     // Paths that ended inside this record without their field: absent.
-    for (int p : wanted) {
-      found.absentIfOpen(p);
-    }
+    found.absent(wanted);
     return !found.decided();
   }
 
@@ -157,8 +156,9 @@ final class AlertIdReader {
     }
 
     void integral(int[] paths, double value) {
-      if (value == Math.rint(value) && Math.abs(value) < 0x1p63) {
-        value(paths, (long) value);
+      OptionalLong whole = Fields.wholeNumber(value);
+      if (whole.isPresent()) {
+        value(paths, whole.getAsLong());
       } else {
         absent(paths);
       }
@@ -168,10 +168,6 @@ final class AlertIdReader {
       for (int p : paths) {
         resolved[p] = true;
       }
-    }
-
-    void absentIfOpen(int p) {
-      resolved[p] = true;
     }
 
     /** True once a path holds a value and every path before it is resolved. */

@@ -69,8 +69,7 @@ public enum MorphologyFeature {
         }
         d = Cutout.of(d.width(), d.height(), negated);
       }
-      double pointSource = s.pointSourceValue(this);
-      return s.concentration().measure(d).map(m -> new Value(m.value() - pointSource, m.sigma()));
+      return concentration(d, s, s.pointSourceValue(this));
     }
 
     @Override
@@ -221,10 +220,12 @@ public enum MorphologyFeature {
   private static Optional<Value> concentration(Alert alert, CutoutKind kind, FeatureSettings s, double pointSource)
       throws AlertDecodeException {
     var stamp = alert.cutout(kind);
-    if (stamp.isEmpty()) {
-      return Optional.empty();
-    }
-    return s.concentration().measure(stamp.get()).map(m -> new Value(m.value() - pointSource, m.sigma()));
+    return stamp.isEmpty() ? Optional.empty() : concentration(stamp.get(), s, pointSource);
+  }
+
+  /** The aperture concentration of the stamp's central source, minus the point-source value. */
+  private static Optional<Value> concentration(Cutout stamp, FeatureSettings s, double pointSource) {
+    return s.concentration().measure(stamp).map(m -> new Value(m.value() - pointSource, m.sigma()));
   }
 
   private static String concentrationDefinition(String stampName, FeatureSettings s, double pointSource) {

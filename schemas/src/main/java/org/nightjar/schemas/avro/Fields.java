@@ -61,12 +61,14 @@ public final class Fields {
       return OptionalLong.of(((Number) v).longValue());
     }
     if (v instanceof Double || v instanceof Float) {
-      double d = ((Number) v).doubleValue();
-      if (d == Math.rint(d) && Math.abs(d) < 0x1p63) {
-        return OptionalLong.of((long) d);
-      }
+      return wholeNumber(((Number) v).doubleValue());
     }
     return OptionalLong.empty();
+  }
+
+  /** The value as a long when it is an exact integer within the range of one. */
+  public static OptionalLong wholeNumber(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 0x1p63 ? OptionalLong.of((long) d) : OptionalLong.empty();
   }
 
   /** A numeric value widened to double (NaN kept: callers decide). */

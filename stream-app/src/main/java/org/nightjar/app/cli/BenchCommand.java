@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -162,7 +163,7 @@ public final class BenchCommand implements Callable<Integer> {
               backlog.cpu().nightjar(), 1000 * backlog.cpu().nightjar() / timed, backlog.cpu().otherThreads(),
               backlog.cpu().runtime(), backlog.cpu().process());
         }
-        backlogs.sort(java.util.Comparator.comparingDouble(Backlog::rate));
+        backlogs.sort(Comparator.comparingDouble(Backlog::rate));
         Backlog median = backlogs.get(backlogs.size() / 2);
         System.out.printf("end to end: the most this set-up sustains, median of %d drains %.0f alerts/s (lowest %.0f,"
             + " highest %.0f)%n", drains, median.rate(), backlogs.get(0).rate(), backlogs.get(backlogs.size() - 1).rate());
