@@ -3,7 +3,6 @@ package org.nightjar.app.broker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -34,11 +33,11 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
   private final KafkaClusterTestKit cluster;
-  private final Path directory;
+  private final BrokerFolder folder;
 
-  private EmbeddedKafka(KafkaClusterTestKit cluster, Path directory) {
+  private EmbeddedKafka(KafkaClusterTestKit cluster, BrokerFolder folder) {
     this.cluster = cluster;
-    this.directory = directory;
+    this.folder = folder;
   }
 
   /** Formats and starts a fresh broker in a temporary directory; returns once it serves. */
@@ -67,8 +66,10 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   private static EmbeddedKafka start(Optional<ExtraListener> extra) {
+    BrokerFolder folder = null;
     try {
-      Path dir = Files.createTempDirectory("nightjar-kafka-");
+      folder = BrokerFolder.claim();
+      Path dir = folder.path();
       TestKitNodes nodes = new TestKitNodes.Builder()
           .setCombined(true)
           .setNumBrokerNodes(1)
@@ -93,8 +94,11 @@ public final class EmbeddedKafka implements AutoCloseable {
       formatQuietly(cluster);
       cluster.startup();
       cluster.waitForReadyBrokers();
-      return new EmbeddedKafka(cluster, dir);
+      return new EmbeddedKafka(cluster, folder);
     } catch (Exception e) {
+      if (folder != null) {
+        folder.close();
+      }
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -135,7 +139,7 @@ public final class EmbeddedKafka implements AutoCloseable {
    * earlier broker would not match the fresh topics.
    */
   public Path stateDirectory() {
-    return directory.resolve("streams-state");
+    return folder.path().resolve("streams-state");
   }
 
   /**
@@ -187,15 +191,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("cannot stop the embedded Kafka broker cleanly", e);
     } finally {
-      deleteQuietly(directory);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      // Temporary files only; the OS cleans up what is left.
+      folder.close();
     }
   }
 }

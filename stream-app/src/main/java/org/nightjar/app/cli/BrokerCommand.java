@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.nightjar.app.broker.EmbeddedKafka;
 import org.nightjar.app.config.AppConfig;
 import picocli.CommandLine.Command;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Option;
     description = {"Start a single-node Kafka broker (KRaft, in this process) with the configured input and output topics.",
         "Prints its bootstrap address and serves until stopped (Ctrl-C); its data is temporary."})
 public final class BrokerCommand implements Callable<Integer> {
+  private static final long CLOSE_TIMEOUT_S = 60;
+
   @Mixin ConfigOptions configOptions;
 
   @Option(names = "--partitions", defaultValue = "3", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
@@ -36,11 +39,17 @@ public final class BrokerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AppConfig config = configOptions.load(Map.of());
     CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    // The JVM halts as soon as its shutdown hooks return: the hook waits until the broker has
+    // stopped and its folder is deleted, or a Ctrl-C would leave gigabytes of logs behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopped.countDown();
+      awaitQuietly(closed);
+    }, "nightjar-broker-shutdown"));
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       List<String> topics = new ArrayList<>(config.inputTopics());
       topics.addAll(config.outputTopics());
       kafka.createTopics(topics, partitions);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "nightjar-broker-shutdown"));
       if (bootstrapFile != null) {
         Files.writeString(bootstrapFile, kafka.bootstrapServers() + System.lineSeparator());
       }
@@ -48,7 +57,19 @@ public final class BrokerCommand implements Callable<Integer> {
           String.join(", ", topics));
       System.out.flush();
       stopped.await();
+    } finally {
+      closed.countDown();
     }
     return 0;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      if (!latch.await(CLOSE_TIMEOUT_S, TimeUnit.SECONDS)) {
+        System.err.println("the broker did not stop within " + CLOSE_TIMEOUT_S + " s; its folder may be left behind");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
