@@ -51,7 +51,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--drains", defaultValue = "3",
       description = {"End to end: how many backlogs to drain; the median rate is reported, with the lowest and highest,"
-          + " since one run on a shared machine varies by 10-15% (default: ${DEFAULT-VALUE})."})
+          + " since one run on a shared machine varies by 10-15%% (default: ${DEFAULT-VALUE})."})
   int drains;
 
   @Option(names = "--latency-rates", split = ",", defaultValue = "100,250,500",
