@@ -11,19 +11,13 @@ package org.nightjar.models.preprocess;
 public final class Median {
   private Median() {}
 
-  /** From this many values, radix selection ({@link RadixSelect}) is faster than the quickselect below. */
+  /** From this many values, radix selection ({@link RadixSelect}) is faster than a quickselect. */
   static final int RADIX_FROM = 256;
 
   /** Median of {@code values[0..n)}; may reorder that range in place. */
   public static double ofFirst(double[] values, int n) {
-    if (n <= 0 || n > values.length) {
-      throw new IllegalArgumentException("need 1.." + values.length + " values, got " + n);
-    }
+    checkCount(values.length, n);
     int upper = n / 2;
-    if (n >= RADIX_FROM) {
-      double high = RadixSelect.kth(values, n, upper);
-      return n % 2 == 1 ? high : 0.5 * (RadixSelect.kth(values, n, upper - 1) + high);
-    }
     select(values, n, upper);
     if (n % 2 == 1) {
       return values[upper];
@@ -36,6 +30,34 @@ public final class Median {
       }
     }
     return 0.5 * (lower + values[upper]);
+  }
+
+  /**
+   * Median of {@code values[0..n)}, the same value as {@link #ofFirst(double[], int)} of the same
+   * numbers; leaves the range as it is. Pixel statistics take this path: float keys make radix
+   * selection cheap.
+   */
+  public static double ofFloats(float[] values, int n) {
+    checkCount(values.length, n);
+    if (n < RADIX_FROM) {
+      double[] copy = new double[n];
+      for (int i = 0; i < n; i++) {
+        copy[i] = values[i];
+      }
+      return ofFirst(copy, n);
+    }
+    int upper = n / 2;
+    if (n % 2 == 1) {
+      return RadixSelect.kth(values, n, upper);
+    }
+    float[] middle = RadixSelect.kthAndNext(values, n, upper - 1);
+    return 0.5 * ((double) middle[0] + middle[1]);
+  }
+
+  private static void checkCount(int length, int n) {
+    if (n <= 0 || n > length) {
+      throw new IllegalArgumentException("need 1.." + length + " values, got " + n);
+    }
   }
 
   /**

@@ -1,44 +1,68 @@
 package org.nightjar.models.preprocess;
 
-import java.util.Arrays;
-
 /**
- * The k-th smallest of a range of doubles by most-significant-digit radix selection: each value
- * becomes a 64-bit key whose unsigned order is the order of {@link Double#compare} (so -0.0 comes
- * before 0.0, as {@link Arrays#sort(double[])} has it), and passes over 8-bit digits from the top
- * keep only the bucket that holds rank k, until few keys are left to sort. Every pass is a
- * straight count with no data-dependent branch, which is what makes it faster than a
- * quickselect on stamp-sized inputs, whose comparisons the processor cannot predict.
+ * The k-th smallest of a range of floats by most-significant-digit radix selection: each float
+ * becomes a 32-bit key whose order is the order of {@link Float#compare} (so -0.0 comes before
+ * 0.0, as {@link java.util.Arrays#sort(float[])} has it), and three counting passes over digits of
+ * 11, 11 and 10 bits keep only the bucket that holds rank k. After the third pass every key left
+ * is the same, so no sort is needed: a stamp whose pixels were quantized (many equal values)
+ * costs no more than one of all-distinct values.
  *
- * <p>The values must not be NaN. The input is left as it was; thread-safe (scratch space is
- * per thread).
+ * <p>Every pass is a straight count with no data-dependent branch, which is what makes it faster
+ * than a quickselect on stamp-sized inputs, whose comparisons the processor cannot predict.
+ * Pixels are floats, so 32-bit keys carry all of their order in half the passes and half the
+ * memory that 64-bit keys of the same values need.
+ *
+ * <p>The values must not be NaN. The input is left as it was; thread-safe.
  */
 final class RadixSelect {
-  private static final int DIGIT_BITS = 8;
-  private static final int BUCKETS = 1 << DIGIT_BITS;
-  /** Below this many keys left, sorting them is cheaper than another pass. */
-  private static final int SORT_BELOW = 64;
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  private static final int[] SHIFTS = {21, 10, 0};
+  private static final int[] MASKS = {(1 << 11) - 1, (1 << 11) - 1, (1 << 10) - 1};
 
   private RadixSelect() {}
 
   /** The value of rank {@code k} (0-based) among {@code values[0..n)}. */
-  static double kth(double[] values, int n, int k) {
+  static float kth(float[] values, int n, int k) {
+    return value(kthKey(values, n, k));
+  }
+
+  /**
+   * The two values of ranks {@code k} and {@code k + 1}, as {@code {k-th, (k+1)-th}}: the middle
+   * pair of an even count, for the price of one selection and one more pass.
+   */
+  static float[] kthAndNext(float[] values, int n, int k) {
+    if (k + 1 >= n) {
+      throw new IllegalArgumentException("rank " + (k + 1) + " of " + n + " values");
+    }
+    int lower = kthKey(values, n, k);
+    int atMost = 0;
+    int next = Integer.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      int key = key(values[i]);
+      atMost += key <= lower ? 1 : 0;
+      next = key > lower ? Math.min(next, key) : next;
+    }
+    // More than k + 1 keys at or below the k-th: the (k+1)-th is a tie with it.
+    return new float[] {value(lower), value(atMost > k + 1 ? lower : next)};
+  }
+
+  private static int kthKey(float[] values, int n, int k) {
     if (k < 0 || k >= n || n > values.length) {
       throw new IllegalArgumentException("rank " + k + " of " + n + " values");
     }
-    Scratch scratch = SCRATCH.get();
-    long[] keys = scratch.keys(n);
+    int[] keys = new int[n];
     for (int i = 0; i < n; i++) {
       keys[i] = key(values[i]);
     }
-    int[] histogram = scratch.histogram;
+    int[] histogram = new int[MASKS[0] + 1];
     int count = n;
     int rank = k;
-    for (int shift = Long.SIZE - DIGIT_BITS; shift >= 0 && count >= SORT_BELOW; shift -= DIGIT_BITS) {
-      Arrays.fill(histogram, 0);
+    for (int pass = 0; pass < SHIFTS.length && count > 1; pass++) {
+      int shift = SHIFTS[pass];
+      int mask = MASKS[pass];
+      java.util.Arrays.fill(histogram, 0, mask + 1, 0);
       for (int i = 0; i < count; i++) {
-        histogram[(int) (keys[i] >>> shift) & (BUCKETS - 1)]++;
+        histogram[digit(keys[i], shift, mask)]++;
       }
       int bucket = 0;
       while (rank >= histogram[bucket]) {
@@ -46,39 +70,28 @@ final class RadixSelect {
       }
       int kept = 0;
       for (int i = 0; i < count; i++) {
-        long key = keys[i];
+        int key = keys[i];
         keys[kept] = key;
-        kept += ((int) (key >>> shift) & (BUCKETS - 1)) == bucket ? 1 : 0;
+        kept += digit(key, shift, mask) == bucket ? 1 : 0;
       }
       count = kept;
     }
-    // Signed order of (key ^ MIN_VALUE) is the unsigned order of key.
-    for (int i = 0; i < count; i++) {
-      keys[i] ^= Long.MIN_VALUE;
-    }
-    Arrays.sort(keys, 0, count);
-    return value(keys[rank] ^ Long.MIN_VALUE);
+    // One key left, or all left share every digit: either way keys[rank] is the one.
+    return keys[rank];
   }
 
-  /** A key whose unsigned order is the order of the doubles. */
-  static long key(double value) {
-    long bits = Double.doubleToRawLongBits(value);
-    return bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
+  /** Digit of the key read as unsigned, so that negative values come first. */
+  private static int digit(int key, int shift, int mask) {
+    return ((key ^ Integer.MIN_VALUE) >>> shift) & mask;
   }
 
-  private static double value(long key) {
-    return Double.longBitsToDouble(key < 0 ? key ^ Long.MIN_VALUE : ~key);
+  /** A key whose signed order is the order of the floats: negatives have their magnitude bits flipped. */
+  static int key(float value) {
+    int bits = Float.floatToRawIntBits(value);
+    return bits ^ ((bits >> 31) & Integer.MAX_VALUE);
   }
 
-  private static final class Scratch {
-    final int[] histogram = new int[BUCKETS];
-    long[] keys = new long[4096];
-
-    long[] keys(int n) {
-      if (keys.length < n) {
-        keys = new long[Math.max(n, 2 * keys.length)];
-      }
-      return keys;
-    }
+  private static float value(int key) {
+    return Float.intBitsToFloat(key ^ ((key >> 31) & Integer.MAX_VALUE));
   }
 }

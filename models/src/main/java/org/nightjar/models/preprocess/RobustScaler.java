@@ -34,7 +34,7 @@ final class RobustScaler {
    */
   static void scaleInto(
       float[] window, double softening, float[] out, float[] mask, int channel, int channels) {
-    double[] finite = new double[window.length];
+    float[] finite = new float[window.length];
     int n = 0;
     for (float v : window) {
       if (isMeasured(v)) {
@@ -44,12 +44,12 @@ final class RobustScaler {
     double median = 0;
     double sigma = 1;
     if (n > 0) {
-      median = Median.ofFirst(finite, n);
+      median = Median.ofFloats(finite, n);
       for (int i = 0; i < n; i++) {
         // Rounded to float as the deviations of float pixels always were: same MAD, same scaling.
         finite[i] = (float) Math.abs(finite[i] - median);
       }
-      double mad = Median.ofFirst(finite, n);
+      double mad = Median.ofFloats(finite, n);
       sigma = spread(mad * MAD_TO_SIGMA, window, median);
     }
     double scale = 1.0 / (softening * sigma);

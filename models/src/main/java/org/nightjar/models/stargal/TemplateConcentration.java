@@ -106,7 +106,7 @@ public record TemplateConcentration(double innerRadius, double outerRadius, doub
 
   /** Median and MAD-based sigma of the finite annulus pixels; null when fewer than 20. */
   private double[] annulusStatistics(Cutout stamp, double cx, double cy) {
-    double[] values = new double[stamp.width() * stamp.height()];
+    float[] values = new float[stamp.width() * stamp.height()];
     int n = 0;
     for (int y = 0; y < stamp.height(); y++) {
       for (int x = 0; x < stamp.width(); x++) {
@@ -120,11 +120,11 @@ public record TemplateConcentration(double innerRadius, double outerRadius, doub
     if (n < 20) {
       return null;
     }
-    double median = Median.ofFirst(values, n);
+    double median = Median.ofFloats(values, n);
     for (int i = 0; i < n; i++) {
-      values[i] = Math.abs(values[i] - median);
+      values[i] = (float) Math.abs(values[i] - median); // float, as the pixels: see RobustLevel
     }
-    return new double[] {median, 1.4826 * Median.ofFirst(values, n)};
+    return new double[] {median, 1.4826 * Median.ofFloats(values, n)};
   }
 
   /** Brightest finite pixel within the search radius, refined by its 3 x 3 flux-weighted centroid. */

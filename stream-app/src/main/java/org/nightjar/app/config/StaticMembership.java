@@ -45,10 +45,15 @@ public final class StaticMembership {
     if (!setting.equals(AUTO)) {
       return Optional.of(setting);
     }
-    String stateDir = Path.of(kafka.getOrDefault("state.dir", DEFAULT_STATE_DIR)).toAbsolutePath().normalize().toString();
+    String stateDir = stateDirectory(kafka).toString();
     String hostPart = host.get().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
     hostPart = hostPart.substring(0, Math.min(hostPart.length(), 100));
     return Optional.of(hostPart + "-" + sha256(stateDir).substring(0, 12));
+  }
+
+  /** Kafka Streams' state directory under these client settings, absolute. */
+  public static Path stateDirectory(Map<String, String> kafka) {
+    return Path.of(kafka.getOrDefault("state.dir", DEFAULT_STATE_DIR)).toAbsolutePath().normalize();
   }
 
   private static String hostName() {
