@@ -3,9 +3,11 @@ package org.nightjar.models.preprocess;
 /**
  * The k-th smallest of a range of floats by most-significant-digit radix selection: each float
  * becomes a 32-bit key whose order is the order of {@link Float#compare} (so -0.0 comes before
- * 0.0, as {@link java.util.Arrays#sort(float[])} has it), and three counting passes over digits of
- * 11, 11 and 10 bits keep only the bucket that holds rank k. After the third pass every key left
- * is the same, so no sort is needed: a stamp whose pixels were quantized (many equal values)
+ * 0.0, as {@link java.util.Arrays#sort(float[])} has it), and counting passes over 11-bit digits
+ * keep only the bucket that holds rank k. The first digit starts at the highest bit in which the
+ * smallest and the largest key differ (a stamp's pixels usually share sign and exponent, and a
+ * digit over those would put them all in one bucket); once every bit is used, the keys left are
+ * all the same, so no sort is needed: a stamp whose pixels were quantized (many equal values)
  * costs no more than one of all-distinct values.
  *
  * <p>Every pass is a straight count with no data-dependent branch, which is what makes it faster
@@ -16,8 +18,7 @@ package org.nightjar.models.preprocess;
  * <p>The values must not be NaN. The input is left as it was; thread-safe.
  */
 final class RadixSelect {
-  private static final int[] SHIFTS = {21, 10, 0};
-  private static final int[] MASKS = {(1 << 11) - 1, (1 << 11) - 1, (1 << 10) - 1};
+  private static final int DIGIT_BITS = 11;
 
   private RadixSelect() {}
 
@@ -50,19 +51,29 @@ final class RadixSelect {
     if (k < 0 || k >= n || n > values.length) {
       throw new IllegalArgumentException("rank " + k + " of " + n + " values");
     }
+    // Keys with the sign bit flipped: their unsigned order, which the digits follow, is the order
+    // of the values.
     int[] keys = new int[n];
+    int lowest = Integer.MAX_VALUE;
+    int highest = Integer.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      keys[i] = key(values[i]);
+      int key = key(values[i]);
+      keys[i] = key ^ Integer.MIN_VALUE;
+      lowest = Math.min(lowest, key);
+      highest = Math.max(highest, key);
     }
-    int[] histogram = new int[MASKS[0] + 1];
+    // Bits above the highest one in which the extremes differ are the same in every key: start
+    // below them, so that the first pass splits the values instead of counting them all in one bucket.
+    int top = Integer.SIZE - Integer.numberOfLeadingZeros(lowest ^ highest);
+    int[] histogram = new int[1 << DIGIT_BITS];
     int count = n;
     int rank = k;
-    for (int pass = 0; pass < SHIFTS.length && count > 1; pass++) {
-      int shift = SHIFTS[pass];
-      int mask = MASKS[pass];
+    for (int low = top - DIGIT_BITS; count > 1 && top > 0; top = low, low -= DIGIT_BITS) {
+      int shift = Math.max(low, 0);
+      int mask = (1 << (top - shift)) - 1;
       java.util.Arrays.fill(histogram, 0, mask + 1, 0);
       for (int i = 0; i < count; i++) {
-        histogram[digit(keys[i], shift, mask)]++;
+        histogram[(keys[i] >>> shift) & mask]++;
       }
       int bucket = 0;
       while (rank >= histogram[bucket]) {
@@ -72,17 +83,12 @@ final class RadixSelect {
       for (int i = 0; i < count; i++) {
         int key = keys[i];
         keys[kept] = key;
-        kept += digit(key, shift, mask) == bucket ? 1 : 0;
+        kept += ((key >>> shift) & mask) == bucket ? 1 : 0;
       }
       count = kept;
     }
-    // One key left, or all left share every digit: either way keys[rank] is the one.
-    return keys[rank];
-  }
-
-  /** Digit of the key read as unsigned, so that negative values come first. */
-  private static int digit(int key, int shift, int mask) {
-    return ((key ^ Integer.MIN_VALUE) >>> shift) & mask;
+    // One key left, or all left share every bit: either way keys[rank] is the one.
+    return keys[rank] ^ Integer.MIN_VALUE;
   }
 
   /** A key whose signed order is the order of the floats: negatives have their magnitude bits flipped. */
