@@ -87,6 +87,16 @@ public final class BenchCommand implements Callable<Integer> {
           + " before the bench has settled too (default: ${DEFAULT-VALUE})."})
   int warmupSeconds;
 
+  @Option(names = "--settle-drains", defaultValue = "6",
+      description = {"End to end, after the warm-up: drain untimed backlogs until two in a row agree within"
+          + " --settle-tolerance, at most this many, so that the drains timed next measure a set-up that has stopped"
+          + " speeding up (default: ${DEFAULT-VALUE}; 0 = skip)."})
+  int settleDrains;
+
+  @Option(names = "--settle-tolerance", defaultValue = "0.05",
+      description = "Relative difference under which two backlog drains agree (default: ${DEFAULT-VALUE}).")
+  double settleTolerance;
+
   @Override
   public Integer call() throws Exception {
     if (drains < 1) {
@@ -147,6 +157,25 @@ public final class BenchCommand implements Callable<Integer> {
 
       if (streamTimes > 0) {
         int timed = traffic.size() * streamTimes;
+        int settle = 0;
+        double previous = Double.NaN;
+        boolean settled = settleDrains == 0;
+        while (!settled && settle < settleDrains) {
+          out += timed;
+          Backlog backlog = drainBacklog(stack, traffic, timed, out);
+          if (backlog == null) {
+            return false;
+          }
+          settle++;
+          settled = Math.abs(backlog.rate() - previous) <= settleTolerance * previous;
+          System.out.printf("settling, untimed drain %d of at most %d: %.0f alerts/s%s%n", settle, settleDrains,
+              backlog.rate(), settled ? String.format(", within %.0f%% of the one before: settled", 100 * settleTolerance) : "");
+          previous = backlog.rate();
+        }
+        if (!settled) {
+          System.out.printf("not settled after %d untimed drains; the timed ones may still be speeding up%n", settle);
+        }
+        figures.put("settle_drains", "%d", settle).put("settled", "%s", settled);
         List<Backlog> backlogs = new ArrayList<>();
         for (int d = 0; d < drains; d++) {
           out += timed;
@@ -155,9 +184,9 @@ public final class BenchCommand implements Callable<Integer> {
             return false;
           }
           backlogs.add(backlog);
-          System.out.printf("end to end (stages %s, after %d warm-up alerts), drain %d of %d: a backlog of %d alerts, sent"
-              + " while the stream was paused, scored in %.1f s -> %.0f alerts/s%n",
-              stack.components.stages(), warmup, d + 1, drains, timed, backlog.seconds(), backlog.rate());
+          System.out.printf("end to end (stages %s, after %d warm-up alerts and %d untimed drains), drain %d of %d: a backlog"
+              + " of %d alerts, sent while the stream was paused, scored in %.1f s -> %.0f alerts/s%n",
+              stack.components.stages(), warmup, settle, d + 1, drains, timed, backlog.seconds(), backlog.rate());
           System.out.printf("  CPU while draining it: Nightjar's threads %.1f s (%.2f ms per alert), other live threads"
               + " (broker if in this JVM, tally) %.1f s, the rest (JIT, GC) %.1f s, whole process %.1f s%n",
               backlog.cpu().nightjar(), 1000 * backlog.cpu().nightjar() / timed, backlog.cpu().otherThreads(),

@@ -22,7 +22,7 @@ class BenchCommandIT {
       Files.copy(p, dir.resolve(p.getFileName()));
     }
     String out = CommandOutput.of(new BenchCommand(), "--alerts", dir.toString(), "--decode-seconds", "1",
-        "--warmup-times", "2", "--warmup-seconds", "0", "--stream-times", "3", "--drains", "2", "--latency-rates", "20", "--latency-seconds", "2", "--no-cold-start");
+        "--warmup-times", "2", "--warmup-seconds", "0", "--stream-times", "3", "--drains", "2", "--settle-drains", "2", "--latency-rates", "20", "--latency-seconds", "2", "--no-cold-start");
     String[] lines = out.strip().split("\\R");
     Map<String, String> figures = new HashMap<>();
     for (String pair : lines[lines.length - 1].split(" ")) {
@@ -36,6 +36,10 @@ class BenchCommandIT {
       assertTrue(Double.parseDouble(figures.get(key)) > 0, key + " in " + out);
     }
     assertTrue(out.contains("drain 2 of 2"), out);
+    // The first untimed drain has none before it to agree with: one or two ran.
+    assertTrue(List.of("1", "2").contains(figures.get("settle_drains")), out);
+    assertTrue(out.contains("settling, untimed drain 1 of at most 2"), out);
+    assertTrue(List.of("true", "false").contains(figures.get("settled")), out);
     assertTrue(Double.parseDouble(figures.get("e2e_alerts_per_s_lowest")) <= Double.parseDouble(figures.get("e2e_alerts_per_s_highest")));
   }
 }
