@@ -1,5 +1,6 @@
 package org.nightjar.app.broker;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,15 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates and removes the topics of a local run (demo, bench) on whichever cluster it uses. */
 public final class TopicAdmin {
   /** Alert packets with three stamps reach a few hundred KB; leave room well above that. */
   static final String MAX_MESSAGE_BYTES = Integer.toString(16 * 1024 * 1024);
+
+  private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
   private TopicAdmin() {}
 
@@ -31,6 +35,7 @@ public final class TopicAdmin {
           .toList();
       if (!fresh.isEmpty()) {
         admin.createTopics(fresh).all().get();
+        awaitLeaders(admin, fresh.stream().map(NewTopic::name).toList());
       }
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -40,6 +45,23 @@ public final class TopicAdmin {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
+  }
+
+  /**
+   * Waits until every partition of {@code names} has a leader: a topic is created before its
+   * partitions are led, and a producer that sends in between gets NOT_LEADER_OR_FOLLOWER warnings
+   * while it retries.
+   */
+  private static void awaitLeaders(Admin admin, Collection<String> names) throws InterruptedException, ExecutionException {
+    long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
+      if (topics.values().stream().flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null)) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    // Not fatal: clients retry until the leaders are there.
   }
 
   /** Deletes every topic whose name starts with {@code prefix}; a failure is reported, not thrown (this is clean-up). */
