@@ -51,6 +51,9 @@ public final class XdBenchmark {
    * @param floor adds a run on the largest thread count with this {@link XdFitOptions#responsibilityFloor()}; 0: none
    * @param peer another implementation timed on each thread count in the same command; empty: no ratio
    */
+  /** Relative agreement of the peer's log-likelihood with ours for its time to be compared. */
+  static final double PEER_L_TOLERANCE = 1e-6;
+
   public record Options(Path data, int updates, List<Integer> threads, double floor, Optional<XdPeer> peer) {
     public Options {
       Objects.requireNonNull(data, "data");
@@ -102,6 +105,7 @@ public final class XdBenchmark {
       XdFitOptions opts = XdFitOptions.builder().optThreads(run.threads()).optResponsibilityFloor(run.floor()).build();
       double l0;
       double lAfter;
+      double lBeforeLast;
       double wallPerUpdate;
       double cpuPerUpdate;
       double likeOnly;
@@ -109,10 +113,11 @@ public final class XdBenchmark {
       try (XdEm em = new XdEm(data, init, opts)) {
         long first = System.nanoTime();
         l0 = em.update();
+        lBeforeLast = l0;
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
         for (int u = 1; u < updates; u++) {
-          em.update();
+          lBeforeLast = em.update(); // L of the parameters this update starts from
         }
         long end = System.nanoTime();
         wallPerUpdate = (end - start) / 1e9 / (updates - 1);
@@ -134,10 +139,21 @@ public final class XdBenchmark {
       if (run.floor() == 0.0 && options.peer().isPresent()) {
         XdPeer.Result peer = options.peer().get().run(dir, updates, run.threads());
         double ratio = peer.secondsPerUpdate() / wallPerUpdate;
-        System.out.printf(Locale.ROOT, "%-9s threads=%d peer: %.3f s/update wall (all %d updates) -> %.2fx (peer / ours, same data,"
-            + " this machine, this command)%s%n", run.label(), run.threads(), peer.secondsPerUpdate(), updates, ratio,
-            peer.logLikelihood().isPresent() ? String.format(Locale.ROOT, "; peer L=%.12f", peer.logLikelihood().getAsDouble()) : "");
-        keys.add(String.format(Locale.ROOT, "peer_s_per_update_%s=%.4f speedup_%s=%.2f", l, peer.secondsPerUpdate(), l, ratio));
+        // A ratio means something only if the peer did the same work (a peer that stopped early is
+        // fast and wrong). Bovy's library returns the likelihood its last update started from.
+        boolean agrees = peer.logLikelihood().isPresent()
+            && Math.abs(peer.logLikelihood().getAsDouble() - lBeforeLast) <= PEER_L_TOLERANCE * Math.abs(lBeforeLast);
+        String peerL = peer.logLikelihood().isPresent()
+            ? String.format(Locale.ROOT, "peer L=%.12f", peer.logLikelihood().getAsDouble()) : "peer printed no L";
+        if (agrees) {
+          System.out.printf(Locale.ROOT, "%-9s threads=%d peer: %.3f s/update wall (all %d updates) -> %.2fx (peer / ours, same"
+              + " data, this machine, this command); %s, ours L_%d=%.12f%n", run.label(), run.threads(), peer.secondsPerUpdate(),
+              updates, ratio, peerL, updates - 1, lBeforeLast);
+          keys.add(String.format(Locale.ROOT, "peer_s_per_update_%s=%.4f speedup_%s=%.2f", l, peer.secondsPerUpdate(), l, ratio));
+        } else {
+          System.out.printf(Locale.ROOT, "%-9s threads=%d peer: %.3f s/update wall, but %s where ours (L_%d) is %.12f: not the same"
+              + " updates, so no ratio%n", run.label(), run.threads(), peer.secondsPerUpdate(), peerL, updates - 1, lBeforeLast);
+        }
       }
     }
     double heapMiB = peakHeapBytes() / 1048576.0;
