@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nightjar.app.config.AppConfig;
@@ -45,6 +47,8 @@ class AlertTopologyTopologyTest {
   private TestInputTopic<byte[], byte[]> input;
   private TestOutputTopic<byte[], byte[]> scored;
   private TestOutputTopic<byte[], byte[]> dlq;
+  /** A state folder of the test's own: state left in the shared default by an aborted run corrupts the task. */
+  @TempDir Path state;
 
   @BeforeEach
   void setUp() {
@@ -61,6 +65,7 @@ class AlertTopologyTopologyTest {
     ScoringPipeline pipeline = new ScoringPipeline(List.of(), Optional.empty(), StageListener.NONE, Clock.systemUTC());
     AlertTopology topology = new AlertTopology(config, AlertDecoder.of(codec), pipeline, Optional.empty(), metrics, Clock.systemUTC());
     Properties props = KafkaProperties.streams(config);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     driver = new TopologyTestDriver(topology.build(), props);
     input = driver.createInputTopic("ztf-alerts", new ByteArraySerializer(), new ByteArraySerializer());
     scored = driver.createOutputTopic("nightjar.scored", new ByteArrayDeserializer(), new ByteArrayDeserializer());
