@@ -38,7 +38,7 @@ final class BoundedGunzip {
    */
   static Inflated inflate(byte[] bytes, int offset, int length, long maxBytes) throws AlertDecodeException {
     long cap = maxBytes + 1; // one byte past the limit proves the limit was exceeded
-    byte[] out = new byte[(int) Math.min(cap, Math.max(MIN_BUFFER, 4L * length))];
+    byte[] out = new byte[(int) Math.min(cap, initialCapacity(bytes, offset, length))];
     int n = 0;
     int at = offset;
     int end = offset + length;
@@ -84,6 +84,21 @@ final class BoundedGunzip {
       at += TRAILER;
     } while (isGzip(bytes, at, end - at));
     return new Inflated(out, n);
+  }
+
+  /**
+   * The size the trailer announces (of the last member: a stamp has one), plus one byte so that
+   * the call that reaches the end of the stream has room and no copy follows; a guess from the
+   * compressed length when the trailer is missing or implausible. Only a first size: a lying
+   * trailer costs copies, never a wrong result, and the limit holds whatever it says.
+   */
+  private static long initialCapacity(byte[] bytes, int offset, int length) {
+    long guess = Math.max(MIN_BUFFER, 4L * length);
+    if (length < TRAILER) {
+      return guess;
+    }
+    long announced = Integer.toUnsignedLong(littleEndianInt(bytes, offset + length - 4));
+    return announced > 0 && announced < 1024L * length ? announced + 1 : guess;
   }
 
   /** Position of the deflate data after the member header starting at {@code at}. */

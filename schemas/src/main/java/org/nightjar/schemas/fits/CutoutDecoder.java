@@ -84,7 +84,8 @@ public final class CutoutDecoder {
   }
 
   private Header readHeader(byte[] bytes, int offset, int length, int hdu) throws AlertDecodeException {
-    try (FitsInputStream in = new FitsInputStream(new ByteArrayInputStream(bytes, offset, length))) {
+    // A buffer of one FITS block: the default one is several times the size of a whole stamp.
+    try (FitsInputStream in = new FitsInputStream(new ByteArrayInputStream(bytes, offset, length), BLOCK)) {
       Header header = Header.readHeader(in);
       if (header == null) {
         throw absurd("HDU " + hdu + " has no header");
