@@ -1,7 +1,6 @@
 package org.nightjar.app.broker;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -11,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +62,7 @@ final class BrokerFolder implements AutoCloseable {
     } catch (IOException e) {
       LOG.debug("cannot release the lock of {}: {}", path, e.getMessage());
     }
-    deleteRecursively(path);
+    TemporaryFolders.deleteRecursively(path);
   }
 
   /**
@@ -79,7 +76,7 @@ final class BrokerFolder implements AutoCloseable {
       for (Path folder : folders) {
         if (isAbandoned(folder, now)) {
           LOG.info("removing {}, left behind by a broker that was killed", folder);
-          deleteRecursively(folder);
+          TemporaryFolders.deleteRecursively(folder);
           swept++;
         }
       }
@@ -104,22 +101,6 @@ final class BrokerFolder implements AutoCloseable {
       return false; // locked by a broker of this very process
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(BrokerFolder::deleteQuietly);
-    } catch (IOException | UncheckedIOException e) {
-      LOG.debug("cannot delete {}: {}", dir, e.getMessage());
-    }
-  }
-
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      LOG.debug("cannot delete {}: {}", path, e.getMessage());
     }
   }
 }

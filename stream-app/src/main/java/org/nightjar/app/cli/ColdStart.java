@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nightjar.app.broker.TemporaryFolders;
 import org.nightjar.app.broker.TopicAdmin;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.config.KafkaProperties;
@@ -57,7 +58,11 @@ final class ColdStart {
       }
       double first = (tally.lastReceivedMs() - t0) / 1000.0;
       Matcher m = BUNDLE_LOADED.matcher(Files.readString(run.log()));
-      return new Result(first, running.toMillis() / 1000.0, m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty());
+      Result result = new Result(first, running.toMillis() / 1000.0,
+          m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty());
+      run.stop();
+      TemporaryFolders.deleteRecursively(work); // its log and state; kept when the start failed, for the log
+      return result;
     } finally {
       run.stop();
       TopicAdmin.deleteWithPrefix(clients, prefix);
