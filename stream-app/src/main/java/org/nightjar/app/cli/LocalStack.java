@@ -4,7 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.nightjar.app.Components;
 import org.nightjar.app.NightjarStreams;
 import org.nightjar.app.broker.EmbeddedKafka;
 import org.nightjar.app.broker.InJvmKafkaLog;
+import org.nightjar.app.broker.TemporaryFolders;
 import org.nightjar.app.broker.TopicAdmin;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.config.KafkaProperties;
@@ -210,20 +210,13 @@ final class LocalStack implements AutoCloseable {
       components.close();
       runId.ifPresent(id -> {
         streams.kafkaStreams().cleanUp(); // this run's local state (the application id is the run id)
-        deleteIfEmpty(StaticMembership.stateDirectory(config.kafka()).resolve(id)); // which cleanUp() keeps
+        // cleanUp() keeps the folder itself, with a lock and a metadata file; it is this run's alone.
+        TemporaryFolders.deleteRecursively(StaticMembership.stateDirectory(config.kafka()).resolve(id));
         // Input, outputs and the topology's internal topics all start with the run id.
         TopicAdmin.deleteWithPrefix(KafkaProperties.clients(config), id);
       });
     } finally {
       kafka.ifPresent(EmbeddedKafka::close);
-    }
-  }
-
-  private static void deleteIfEmpty(Path dir) {
-    try {
-      Files.deleteIfExists(dir);
-    } catch (IOException e) {
-      System.err.println("cannot remove " + dir + ": " + e.getMessage());
     }
   }
 
