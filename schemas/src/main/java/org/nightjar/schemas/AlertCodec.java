@@ -37,6 +37,7 @@ import org.nightjar.schemas.fits.CutoutDecoder;
  */
 public final class AlertCodec {
   private static final int MAX_CACHED_SCHEMAS = 256;
+  private static final int RECENT_SCHEMAS = 4;
   private static final int CONFLUENT_HEADER = 5;
 
   private final CodecSettings settings;
@@ -46,8 +47,11 @@ public final class AlertCodec {
   private final Optional<WriterPlan> rawPlan;
   private final ConcurrentHashMap<ByteBuffer, WriterPlan> containerPlans = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Integer, WriterPlan> idPlans = new ConcurrentHashMap<>();
-  /** The plan of the last container schema seen: a night's packets nearly all share one. */
-  private volatile CachedPlan lastContainerPlan;
+  /**
+   * The plans of the last few container schemas seen, most recent first: a night's packets nearly
+   * all share one, and a replay of an archive or several topics interleave a few.
+   */
+  private volatile CachedPlan[] recentContainerPlans = new CachedPlan[0];
 
   /**
    * Loads the schemas (classpath, then the settings' directory) and prepares the cutout decoder.
@@ -172,14 +176,17 @@ public final class AlertCodec {
   private WriterPlan containerPlan(byte[] message, ObjectContainer container) throws AlertDecodeException {
     int from = container.schemaOffset();
     int to = from + container.schemaLength();
-    CachedPlan last = lastContainerPlan;
-    // A vectorised comparison with the last schema is far cheaper than hashing ~10 kB of text.
-    if (last != null && Arrays.equals(last.schemaBytes(), 0, last.schemaBytes().length, message, from, to)) {
-      return last.plan();
+    CachedPlan[] recent = recentContainerPlans;
+    // A vectorised comparison (length first) with a few recent schemas is far cheaper than
+    // hashing ~10 kB of text.
+    for (CachedPlan cached : recent) {
+      if (Arrays.equals(cached.schemaBytes(), 0, cached.schemaBytes().length, message, from, to)) {
+        return cached.plan();
+      }
     }
     WriterPlan plan = containerPlans.get(ByteBuffer.wrap(message, from, to - from));
     if (plan != null) {
-      lastContainerPlan = new CachedPlan(Arrays.copyOfRange(message, from, to), plan);
+      remember(recent, new CachedPlan(Arrays.copyOfRange(message, from, to), plan));
       return plan;
     }
     Schema schema;
@@ -194,8 +201,16 @@ public final class AlertCodec {
     if (containerPlans.size() < MAX_CACHED_SCHEMAS) {
       containerPlans.putIfAbsent(ByteBuffer.wrap(copy), plan);
     }
-    lastContainerPlan = new CachedPlan(copy, plan);
+    remember(recentContainerPlans, new CachedPlan(copy, plan));
     return plan;
+  }
+
+  /** Puts {@code plan} first among the recent ones, dropping the oldest beyond the few kept. */
+  private void remember(CachedPlan[] recent, CachedPlan plan) {
+    CachedPlan[] next = new CachedPlan[Math.min(RECENT_SCHEMAS, recent.length + 1)];
+    next[0] = plan;
+    System.arraycopy(recent, 0, next, 1, next.length - 1);
+    recentContainerPlans = next;
   }
 
   private record CachedPlan(byte[] schemaBytes, WriterPlan plan) {}

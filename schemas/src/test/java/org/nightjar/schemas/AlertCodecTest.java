@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -345,6 +346,30 @@ class AlertCodecTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void shouldDecodeInterleavedSchemasAsInOrder() throws Exception {
+    // Consecutive packets of ever-changing schemas: more versions than the codec keeps at hand.
+    Map<String, List<byte[]>> byVersion = new TreeMap<>();
+    for (Path f : SampleAlerts.all()) {
+      byte[] bytes = AlertFiles.read(f);
+      byVersion.computeIfAbsent(CODEC.decode(bytes).schemaVersion(), v -> new ArrayList<>()).add(bytes);
+    }
+    assertTrue(byVersion.size() > 4, "schema versions in the sample: " + byVersion.keySet());
+    AlertCodec interleaving = AlertCodec.withDefaults();
+    int longest = byVersion.values().stream().mapToInt(List::size).max().orElseThrow();
+    for (int i = 0; i < longest; i++) {
+      for (List<byte[]> packets : byVersion.values()) {
+        byte[] bytes = packets.get(i % packets.size());
+        Alert expected = CODEC.decode(bytes);
+        Alert actual = interleaving.decode(bytes);
+        assertEquals(expected.schemaVersion(), actual.schemaVersion());
+        assertEquals(expected.alertId(), actual.alertId());
+        assertEquals(expected.alertId(), interleaving.alertId(bytes));
+        assertEquals(expected.objectId(), actual.objectId());
+      }
     }
   }
 }
