@@ -65,6 +65,11 @@ public final class DemoCommand implements Callable<Integer> {
           + " compilers of broker, clients and scorers done. They are not counted above (default: ${DEFAULT-VALUE}; 0 = skip)."})
   int steadySeconds;
 
+  @Option(names = "--steady-warmup", paramLabel = "ALERTS", defaultValue = "3000",
+      description = {"Before the steady run, send this many copies as fast as the stream takes them, untimed, so that the"
+          + " JIT compilers of broker, clients and stream have seen the hot paths often enough (default: ${DEFAULT-VALUE})."})
+  int steadyWarmup;
+
   @Option(names = "--keep-running", description = "Leave the broker and the stream up after the summary (Ctrl-C stops).")
   boolean keepRunning;
 
@@ -134,7 +139,9 @@ public final class DemoCommand implements Callable<Integer> {
             .row(rate > 0 ? String.format("latency p50 / p99, the rest at %.0f alerts/s", rate) : "latency p50 / p99, the rest",
                 String.format("%d / %d ms", tally.latencyPercentileMs(50), tally.latencyPercentileMs(99)));
         if (steadySeconds > 0 && rate > 0) {
-          LocalStack.SteadyLatency steady = stack.latencyAt(FreshTraffic.of(files), rate, LocalStack.SETTLE,
+          FreshTraffic copies = FreshTraffic.of(files);
+          stack.flood(copies, steadyWarmup);
+          LocalStack.SteadyLatency steady = stack.latencyAt(copies, rate, LocalStack.SETTLE,
               Duration.ofSeconds(steadySeconds));
           table.row(String.format("latency p50 / p99, steady: %d fresh copies at %.0f alerts/s", steady.alerts(), rate),
               String.format("%d / %d ms%s", steady.p50Ms(), steady.p99Ms(),

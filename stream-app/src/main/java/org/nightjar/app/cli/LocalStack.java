@@ -191,6 +191,15 @@ final class LocalStack implements AutoCloseable {
         tally.latencyPercentileMs(100));
   }
 
+  /** Sends {@code n} alerts as fast as the stream takes them and waits until all are out, untimed. */
+  void flood(FreshTraffic traffic, int n) throws IOException, InterruptedException {
+    if (n <= 0) {
+      return;
+    }
+    long expected = tally.scored() + tally.deadLettered() + n;
+    replayWhileTallying(n, traffic.source(), 0, () -> expected, OUTPUT_TIMEOUT);
+  }
+
   /** The latencies of a measured run; {@code missing} alerts had not come out when it gave up waiting. */
   record SteadyLatency(int alerts, long missing, long p50Ms, long p99Ms, long maxMs) {
     boolean complete() {
