@@ -25,12 +25,20 @@ public record RobustLevel(double level, double sigma) {
     if (n == 0) {
       return Optional.empty();
     }
-    double level = Median.ofFloats(finite, n);
+    return Optional.of(ofFirst(finite, n));
+  }
+
+  /**
+   * The level and spread of {@code values[0..n)}, which must be finite and at least one; the
+   * range is overwritten with the absolute deviations from the level.
+   */
+  public static RobustLevel ofFirst(float[] values, int n) {
+    double level = Median.ofFloats(values, n);
     for (int i = 0; i < n; i++) {
-      // Deviations rounded to float, like the pixels: a relative change of 1e-7 at most in the MAD,
-      // for the fast float selection.
-      finite[i] = (float) Math.abs(finite[i] - level);
+      // Deviations rounded to float, like the pixels (a relative change of 1e-7 at most in the
+      // MAD), for the fast float selection.
+      values[i] = (float) Math.abs(values[i] - level);
     }
-    return Optional.of(new RobustLevel(level, MAD_TO_SIGMA * Median.ofFloats(finite, n)));
+    return new RobustLevel(level, MAD_TO_SIGMA * Median.ofFloats(values, n));
   }
 }

@@ -23,9 +23,6 @@ final class RobustScaler {
   /** Magnitude from which a pixel counts as a blank sentinel rather than a measurement. */
   static final float BLANK_MAGNITUDE = 1e30f;
 
-  /** MAD to standard deviation for Gaussian noise. */
-  private static final double MAD_TO_SIGMA = 1.4826;
-
   private RobustScaler() {}
 
   /**
@@ -44,13 +41,9 @@ final class RobustScaler {
     double median = 0;
     double sigma = 1;
     if (n > 0) {
-      median = Median.ofFloats(finite, n);
-      for (int i = 0; i < n; i++) {
-        // Rounded to float as the deviations of float pixels always were: same MAD, same scaling.
-        finite[i] = (float) Math.abs(finite[i] - median);
-      }
-      double mad = Median.ofFloats(finite, n);
-      sigma = spread(mad * MAD_TO_SIGMA, window, median);
+      RobustLevel robust = RobustLevel.ofFirst(finite, n);
+      median = robust.level();
+      sigma = spread(robust.sigma(), window, median);
     }
     double scale = 1.0 / (softening * sigma);
     for (int i = 0; i < window.length; i++) {

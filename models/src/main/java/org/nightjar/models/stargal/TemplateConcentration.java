@@ -1,7 +1,7 @@
 package org.nightjar.models.stargal;
 
 import java.util.Optional;
-import org.nightjar.models.preprocess.Median;
+import org.nightjar.models.preprocess.RobustLevel;
 import org.nightjar.schemas.Cutout;
 
 /**
@@ -120,11 +120,8 @@ public record TemplateConcentration(double innerRadius, double outerRadius, doub
     if (n < 20) {
       return null;
     }
-    double median = Median.ofFloats(values, n);
-    for (int i = 0; i < n; i++) {
-      values[i] = (float) Math.abs(values[i] - median); // float, as the pixels: see RobustLevel
-    }
-    return new double[] {median, 1.4826 * Median.ofFloats(values, n)};
+    RobustLevel robust = RobustLevel.ofFirst(values, n);
+    return new double[] {robust.level(), robust.sigma()};
   }
 
   /** Brightest finite pixel within the search radius, refined by its 3 x 3 flux-weighted centroid. */
