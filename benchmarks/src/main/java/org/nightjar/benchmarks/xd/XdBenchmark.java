@@ -42,6 +42,9 @@ public final class XdBenchmark {
 
   private XdBenchmark() {}
 
+  /** Relative agreement of the peer's log-likelihood with ours for its time to be compared. */
+  static final double PEER_L_TOLERANCE = 1e-6;
+
   /**
    * What one run measures.
    *
@@ -51,9 +54,6 @@ public final class XdBenchmark {
    * @param floor adds a run on the largest thread count with this {@link XdFitOptions#responsibilityFloor()}; 0: none
    * @param peer another implementation timed on each thread count in the same command; empty: no ratio
    */
-  /** Relative agreement of the peer's log-likelihood with ours for its time to be compared. */
-  static final double PEER_L_TOLERANCE = 1e-6;
-
   public record Options(Path data, int updates, List<Integer> threads, double floor, Optional<XdPeer> peer) {
     public Options {
       Objects.requireNonNull(data, "data");

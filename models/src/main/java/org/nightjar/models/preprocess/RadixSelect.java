@@ -1,9 +1,11 @@
 package org.nightjar.models.preprocess;
 
+import java.util.Arrays;
+
 /**
  * The k-th smallest of a range of floats by most-significant-digit radix selection: each float
  * becomes a 32-bit key whose order is the order of {@link Float#compare} (so -0.0 comes before
- * 0.0, as {@link java.util.Arrays#sort(float[])} has it), and counting passes over 11-bit digits
+ * 0.0, as {@link Arrays#sort(float[])} has it), and counting passes over 11-bit digits
  * keep only the bucket that holds rank k. The first digit starts at the highest bit in which the
  * smallest and the largest key differ (a stamp's pixels usually share sign and exponent, and a
  * digit over those would put them all in one bucket); once every bit is used, the keys left are
@@ -71,7 +73,7 @@ final class RadixSelect {
     for (int low = top - DIGIT_BITS; count > 1 && top > 0; top = low, low -= DIGIT_BITS) {
       int shift = Math.max(low, 0);
       int mask = (1 << (top - shift)) - 1;
-      java.util.Arrays.fill(histogram, 0, mask + 1, 0);
+      Arrays.fill(histogram, 0, mask + 1, 0);
       for (int i = 0; i < count; i++) {
         histogram[(keys[i] >>> shift) & mask]++;
       }

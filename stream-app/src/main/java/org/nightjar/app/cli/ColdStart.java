@@ -49,6 +49,7 @@ final class ColdStart {
     settings.putAll(Map.of("application.id", prefix, "input.topics", input, "output.prefix", prefix, "metrics.port", "0",
         "kafka.state.dir", work.resolve("state").toString()));
     RunProcess run = new RunProcess(settings, "2g", work);
+    boolean measured = false;
     try (OutputTally tally = new OutputTally(clients, prefix + ".scored", prefix + ".dlq")) {
       long t0 = System.currentTimeMillis();
       run.start();
@@ -58,14 +59,14 @@ final class ColdStart {
       }
       double first = (tally.lastReceivedMs() - t0) / 1000.0;
       Matcher m = BUNDLE_LOADED.matcher(Files.readString(run.log()));
-      Result result = new Result(first, running.toMillis() / 1000.0,
-          m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty());
-      run.stop();
-      TemporaryFolders.deleteRecursively(work); // its log and state; kept when the start failed, for the log
-      return result;
+      measured = true;
+      return new Result(first, running.toMillis() / 1000.0, m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty());
     } finally {
       run.stop();
       TopicAdmin.deleteWithPrefix(clients, prefix);
+      if (measured) {
+        TemporaryFolders.deleteRecursively(work); // its log and state; kept when the start failed, for the log
+      }
     }
   }
 }
