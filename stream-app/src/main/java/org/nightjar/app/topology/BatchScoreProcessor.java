@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -41,10 +39,9 @@ import org.nightjar.schemas.avro.Tag;
  * <p>Kafka Streams runs wall-clock punctuators between chunks of processing and after a poll; one
  * that finds no record processed since its previous run therefore sees a drained input.
  *
- * <p>Pending alerts wait in a changelogged store, not only in memory: the input offsets of
- * buffered alerts are committed with that store, so a crash before the batch closes loses nothing
- * (the buffer is restored) and, under exactly-once, emits nothing twice. The objects stay in
- * memory beside it, so that closing a batch reads nothing back from the store.
+ * <p>Pending alerts wait in a changelogged store, not in memory: the input offsets of buffered
+ * alerts are committed with that store, so a crash before the batch closes loses nothing (the
+ * buffer is restored) and, under exactly-once, emits nothing twice.
  */
 final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Outcome> {
   static final String STORE = "batch-buffer";
@@ -65,11 +62,7 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private ProcessorContext<byte[], Outcome> context;
   private KeyValueStore<Long, Outcome> buffer;
   private WindowStore<Long, Long> admittedIds;
-  /**
-   * The store's entries as objects, by arrival sequence: a closing batch takes its packets from
-   * here instead of deserializing a copy of each from the store.
-   */
-  private final Map<Long, Outcome> waiting = new TreeMap<>();
+  private long pending;
   private long nextSequence;
   /** Records processed since the last drain check. */
   private long arrivedSinceCheck;
@@ -94,14 +87,12 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
     this.buffer = context.getStateStore(STORE);
     this.admittedIds = dedupeRetention.isPresent() ? context.getStateStore(DedupeProcessor.STORE) : null;
     // Keys are arrival sequence numbers: batches keep arrival order, repeats never collide.
-    // After a restart or a restored task, the store holds what the last committed state had.
-    this.waiting.clear();
+    this.pending = 0;
     this.nextSequence = 0;
     try (KeyValueIterator<Long, Outcome> it = buffer.all()) {
       while (it.hasNext()) {
-        KeyValue<Long, Outcome> kv = it.next();
-        waiting.put(kv.key, kv.value);
-        nextSequence = Math.max(nextSequence, kv.key + 1);
+        nextSequence = Math.max(nextSequence, it.next().key + 1);
+        pending++;
       }
     }
     this.arrivedSinceCheck = 0;
@@ -111,14 +102,12 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
 
   @Override
   public void process(Record<byte[], Outcome> record) {
-    if (waiting.isEmpty()) {
+    if (pending == 0) {
       oldestPendingMs = context.currentSystemTimeMs();
     }
-    long sequence = nextSequence++;
-    buffer.put(sequence, record.value());
-    waiting.put(sequence, record.value());
+    buffer.put(nextSequence++, record.value());
     arrivedSinceCheck++;
-    if (waiting.size() >= maxSize) {
+    if (++pending >= maxSize) {
       flush();
     }
   }
@@ -126,18 +115,23 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private void checkDrained(long now) {
     boolean drained = arrivedSinceCheck == 0;
     arrivedSinceCheck = 0;
-    if (!waiting.isEmpty() && (drained || now - oldestPendingMs >= maxWait.toMillis())) {
+    if (pending > 0 && (drained || now - oldestPendingMs >= maxWait.toMillis())) {
       flush();
     }
   }
 
   private void flush() {
-    List<AlertEnvelope> envelopes = new ArrayList<>(waiting.size());
-    for (Map.Entry<Long, Outcome> e : waiting.entrySet()) {
-      envelopes.add(e.getValue().envelope());
-      buffer.delete(e.getKey());
+    List<AlertEnvelope> envelopes = new ArrayList<>();
+    List<Long> keys = new ArrayList<>();
+    try (KeyValueIterator<Long, Outcome> it = buffer.all()) {
+      while (it.hasNext()) {
+        KeyValue<Long, Outcome> kv = it.next();
+        keys.add(kv.key);
+        envelopes.add(kv.value.envelope());
+      }
     }
-    waiting.clear();
+    keys.forEach(buffer::delete);
+    pending = 0;
     if (envelopes.isEmpty()) {
       return;
     }
