@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
           + " afterwards."})
   boolean cluster;
 
-  @Option(names = "--partitions", defaultValue = "3", description = "Partitions of the run's topics (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--partitions", defaultValue = "4", description = "Partitions of the run's topics (default: ${DEFAULT-VALUE}).")
   int partitions;
 
   @Option(names = "--warmup-times", defaultValue = "40",

@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Send the first N packets a second time, as a redelivering broker would (default: ${DEFAULT-VALUE}).")
   int duplicates;
 
-  @Option(names = "--partitions", defaultValue = "3", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--partitions", defaultValue = "4", description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
   int partitions;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Give up waiting for output after this long (default: ${DEFAULT-VALUE}).")
