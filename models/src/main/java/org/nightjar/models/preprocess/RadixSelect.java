@@ -22,6 +22,12 @@ import java.util.Arrays;
 final class RadixSelect {
   private static final int DIGIT_BITS = 11;
 
+  /**
+   * Each thread's keys and histogram, reused: a stamp's medians and MADs take several selections
+   * per alert, and fresh arrays for each were about a tenth of the bytes the stream allocated.
+   */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
   private RadixSelect() {}
 
   /** The value of rank {@code k} (0-based) among {@code values[0..n)}. */
@@ -55,7 +61,8 @@ final class RadixSelect {
     }
     // Keys with the sign bit flipped: their unsigned order, which the digits follow, is the order
     // of the values.
-    int[] keys = new int[n];
+    Scratch scratch = SCRATCH.get();
+    int[] keys = scratch.keys(n);
     int lowest = Integer.MAX_VALUE;
     int highest = Integer.MIN_VALUE;
     for (int i = 0; i < n; i++) {
@@ -67,7 +74,7 @@ final class RadixSelect {
     // Bits above the highest one in which the extremes differ are the same in every key: start
     // below them, so that the first pass splits the values instead of counting them all in one bucket.
     int top = Integer.SIZE - Integer.numberOfLeadingZeros(lowest ^ highest);
-    int[] histogram = new int[1 << DIGIT_BITS];
+    int[] histogram = scratch.histogram;
     int count = n;
     int rank = k;
     for (int low = top - DIGIT_BITS; count > 1 && top > 0; top = low, low -= DIGIT_BITS) {
@@ -101,5 +108,17 @@ final class RadixSelect {
 
   private static float value(int key) {
     return Float.intBitsToFloat(key ^ ((key >> 31) & Integer.MAX_VALUE));
+  }
+
+  private static final class Scratch {
+    final int[] histogram = new int[1 << DIGIT_BITS];
+    private int[] keys = new int[0];
+
+    int[] keys(int n) {
+      if (keys.length < n) {
+        keys = new int[n];
+      }
+      return keys;
+    }
   }
 }

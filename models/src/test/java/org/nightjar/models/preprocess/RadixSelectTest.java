@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class RadixSelectTest {
@@ -42,6 +47,34 @@ class RadixSelectTest {
       };
     }
     return values;
+  }
+
+  @Test
+  void threadsSelectingAtOnceEachGetTheirOwnAnswer() throws Exception {
+    // The keys and histogram are reused per thread; threads must never share them.
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int seed = t;
+        done.add(pool.submit(() -> {
+          SplittableRandom random = new SplittableRandom(seed);
+          for (int trial = 0; trial < 200; trial++) {
+            int n = 2 + random.nextInt(4000);
+            float[] values = values(random, trial % 5, n);
+            float[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int k = random.nextInt(n);
+            assertEquals(sorted[k], RadixSelect.kth(values, n, k), "seed " + seed + " trial " + trial);
+          }
+        }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.nightjar.app.broker.EmbeddedKafka;
 import org.nightjar.app.broker.InJvmKafkaLog;
+import org.nightjar.app.broker.TemporaryFolders;
 import org.nightjar.app.replay.AlertReplayer;
 import org.nightjar.app.replay.FreshAlertIds;
 import org.nightjar.app.replay.OutputTally;
@@ -74,8 +75,9 @@ public final class CrashTestCommand implements Callable<Integer> {
     }
     Path work = Files.createTempDirectory("nightjar-crash-test-");
     InJvmKafkaLog.divert(work.resolve("kafka.log"));
-    System.err.printf("%d distinct alerts from %d ZTF packets at %.0f/s, %d kills; logs in %s%n", count, packets.size(), rate,
+    System.err.printf("%d distinct alerts from %d ZTF packets at %.0f/s, %d kills; logs in %s (removed if it passes)%n", count, packets.size(), rate,
         kills, work);
+    boolean passed = false;
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       String input = "crash-test.alerts";
       String prefix = "crash-test";
@@ -134,9 +136,14 @@ public final class CrashTestCommand implements Callable<Integer> {
             tally.latencyPercentileMs(50), tally.latencyPercentileMs(99), tally.latencyPercentileMs(100));
         System.out.printf("crash_test_sent=%d kills=%d lost=%d duplicated=%d worst_restart_ms=%d latency_p99_ms=%d%n", count,
             kills, lost, duplicated, worst, tally.latencyPercentileMs(99));
-        return lost == 0 && duplicated == 0 ? 0 : 1;
+        passed = lost == 0 && duplicated == 0;
+        return passed ? 0 : 1;
       } finally {
         nightjar.stop();
+      }
+    } finally {
+      if (passed) {
+        TemporaryFolders.deleteRecursively(work); // logs and state; kept after a failure, for the logs
       }
     }
   }
