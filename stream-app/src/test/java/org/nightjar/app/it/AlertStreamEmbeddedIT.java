@@ -1,6 +1,7 @@
 package org.nightjar.app.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,8 +60,9 @@ class AlertStreamEmbeddedIT extends AlertStreamScenario {
         }
         boolean complete = tally.awaitTotal(r::expectedOutputs, OUTPUT_TIMEOUT);
         tally.drain(Duration.ofSeconds(3));
-        assertTrue(complete, "timed out after the broker restart: scored " + tally.scored() + ", dead-lettered "
-            + tally.deadLettered());
+        if (!complete) {
+          fail("timed out after the broker restart: " + whatIsMissing(r, tally, "broker-restart"));
+        }
         assertTrue(nightjar.isAlive(), "Nightjar stopped instead of riding out the restart");
       } finally {
         nightjar.stop();

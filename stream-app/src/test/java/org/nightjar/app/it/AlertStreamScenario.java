@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -121,6 +122,27 @@ abstract class AlertStreamScenario {
     assertEquals(valid.size() - 3, tally.withArtifactProbability(), "and an artifact probability");
   }
 
+  /**
+   * What a timed-out run lacks, for the failure message: the valid alert ids never scored, and
+   * how many dead letters are missing. The instance's logs are copied to {@code target/it-logs}
+   * (the test's own folder is removed afterwards), so that an intermittent failure can be read.
+   */
+  protected String whatIsMissing(Run r, OutputTally tally, String testName) {
+    Set<Long> seen = tally.alertIds();
+    List<Long> missing = r.valid().stream().map(AlertStreamScenario::alertId).filter(id -> !seen.contains(id)).toList();
+    Path kept = Path.of("target", "it-logs", testName + "-" + r.applicationSuffix());
+    try (var logs = Files.list(tmp)) {
+      Files.createDirectories(kept);
+      for (Path log : logs.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+        Files.copy(log, kept.resolve(log.getFileName()));
+      }
+    } catch (IOException e) {
+      kept = Path.of("(logs not copied: " + e.getMessage() + ")");
+    }
+    return "scored " + tally.scored() + " of " + r.valid().size() + " (valid alert ids never scored: " + missing
+        + "), dead-lettered " + tally.deadLettered() + " of " + r.bad().size() + "; instance logs in " + kept.toAbsolutePath();
+  }
+
   protected OutputTally tally(Run r) {
     Properties clients = new Properties();
     clients.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -167,7 +189,7 @@ abstract class AlertStreamScenario {
       try {
         boolean complete = tally.awaitTotal(() -> total, OUTPUT_TIMEOUT);
         tally.drain(Duration.ofSeconds(3));
-        assertTrue(complete, "timed out: scored " + tally.scored() + ", dead-lettered " + tally.deadLettered());
+        assertTrue(complete, () -> "timed out: " + whatIsMissing(r, tally, "kills"));
       } finally {
         nightjar.stop();
       }
