@@ -139,8 +139,16 @@ abstract class AlertStreamScenario {
     } catch (IOException e) {
       kept = Path.of("(logs not copied: " + e.getMessage() + ")");
     }
+    Map<String, Long> lackingReasons = new TreeMap<>();
+    r.expectedReasons().forEach((reason, n) -> {
+      long lacking = n - tally.reasons().getOrDefault(reason, 0L);
+      if (lacking != 0) {
+        lackingReasons.put(reason, lacking);
+      }
+    });
     return "scored " + tally.scored() + " of " + r.valid().size() + " (valid alert ids never scored: " + missing
-        + "), dead-lettered " + tally.deadLettered() + " of " + r.bad().size() + "; instance logs in " + kept.toAbsolutePath();
+        + "), dead-lettered " + tally.deadLettered() + " of " + r.bad().size() + " (dead letters lacking, by reason: "
+        + lackingReasons + "); instance logs in " + kept.toAbsolutePath();
   }
 
   protected OutputTally tally(Run r) {
