@@ -186,7 +186,7 @@ public final class AlertCodec {
     }
     WriterPlan plan = containerPlans.get(ByteBuffer.wrap(message, from, to - from));
     if (plan != null) {
-      remember(recent, new CachedPlan(Arrays.copyOfRange(message, from, to), plan));
+      remember(new CachedPlan(Arrays.copyOfRange(message, from, to), plan));
       return plan;
     }
     Schema schema;
@@ -201,12 +201,13 @@ public final class AlertCodec {
     if (containerPlans.size() < MAX_CACHED_SCHEMAS) {
       containerPlans.putIfAbsent(ByteBuffer.wrap(copy), plan);
     }
-    remember(recentContainerPlans, new CachedPlan(copy, plan));
+    remember(new CachedPlan(copy, plan));
     return plan;
   }
 
   /** Puts {@code plan} first among the recent ones, dropping the oldest beyond the few kept. */
-  private void remember(CachedPlan[] recent, CachedPlan plan) {
+  private void remember(CachedPlan plan) {
+    CachedPlan[] recent = recentContainerPlans;
     CachedPlan[] next = new CachedPlan[Math.min(RECENT_SCHEMAS, recent.length + 1)];
     next[0] = plan;
     System.arraycopy(recent, 0, next, 1, next.length - 1);

@@ -82,12 +82,12 @@ public record TemplateConcentration(double innerRadius, double outerRadius, doub
     }
     double cx = (stamp.width() - 1) / 2.0;
     double cy = (stamp.height() - 1) / 2.0;
-    double[] background = annulusStatistics(stamp, cx, cy);
-    if (background == null || !(background[1] > 0)) {
+    RobustLevel background = annulusStatistics(stamp, cx, cy);
+    if (background == null || !(background.sigma() > 0)) {
       return Optional.empty();
     }
-    double bg = background[0];
-    double noise = background[1];
+    double bg = background.level();
+    double noise = background.sigma();
     double[] centre = centroid(stamp, cx, cy, bg);
     double[] in = aperture(stamp, centre[0], centre[1], innerRadius, bg);
     double[] out = aperture(stamp, centre[0], centre[1], outerRadius, bg);
@@ -105,7 +105,7 @@ public record TemplateConcentration(double innerRadius, double outerRadius, doub
   }
 
   /** Median and MAD-based sigma of the finite annulus pixels; null when fewer than 20. */
-  private double[] annulusStatistics(Cutout stamp, double cx, double cy) {
+  private RobustLevel annulusStatistics(Cutout stamp, double cx, double cy) {
     float[] values = new float[stamp.width() * stamp.height()];
     int n = 0;
     for (int y = 0; y < stamp.height(); y++) {
@@ -120,8 +120,7 @@ public record TemplateConcentration(double innerRadius, double outerRadius, doub
     if (n < 20) {
       return null;
     }
-    RobustLevel robust = RobustLevel.ofFirst(values, n);
-    return new double[] {robust.level(), robust.sigma()};
+    return RobustLevel.ofFirst(values, n);
   }
 
   /** Brightest finite pixel within the search radius, refined by its 3 x 3 flux-weighted centroid. */

@@ -75,8 +75,8 @@ public final class CrashTestCommand implements Callable<Integer> {
     }
     Path work = Files.createTempDirectory("nightjar-crash-test-");
     InJvmKafkaLog.divert(work.resolve("kafka.log"));
-    System.err.printf("%d distinct alerts from %d ZTF packets at %.0f/s, %d kills; logs in %s (removed if it passes)%n", count, packets.size(), rate,
-        kills, work);
+    System.err.printf("%d distinct alerts from %d ZTF packets at %.0f/s, %d kills; logs in %s (removed if it passes)%n",
+        count, packets.size(), rate, kills, work);
     boolean passed = false;
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
       String input = "crash-test.alerts";

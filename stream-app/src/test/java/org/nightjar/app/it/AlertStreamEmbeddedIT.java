@@ -1,7 +1,6 @@
 package org.nightjar.app.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.List;
@@ -60,9 +59,7 @@ class AlertStreamEmbeddedIT extends AlertStreamScenario {
         }
         boolean complete = tally.awaitTotal(r::expectedOutputs, OUTPUT_TIMEOUT);
         tally.drain(Duration.ofSeconds(3));
-        if (!complete) {
-          fail("timed out after the broker restart: " + whatIsMissing(r, tally, "broker-restart"));
-        }
+        assertTrue(complete, () -> "timed out after the broker restart: " + whatIsMissing(r, tally, "broker-restart"));
         assertTrue(nightjar.isAlive(), "Nightjar stopped instead of riding out the restart");
       } finally {
         nightjar.stop();
