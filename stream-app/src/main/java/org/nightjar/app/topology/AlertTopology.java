@@ -83,7 +83,7 @@ public final class AlertTopology {
       builder.addStateStore(Stores.windowStoreBuilder(
           Stores.persistentWindowStore(DedupeProcessor.STORE, config.dedupeRetention().multipliedBy(2), config.dedupeRetention().multipliedBy(2), false),
           Serdes.Long(), Serdes.Long()));
-      unique = byAlertId.process(() -> new DedupeProcessor(config.dedupeRetention(), metrics), Named.as("dedupe"),
+      unique = byAlertId.process(() -> new DedupeProcessor(decoder, config.dedupeRetention(), metrics), Named.as("dedupe"),
           DedupeProcessor.STORE);
       batchStores = new String[] {BatchScoreProcessor.STORE, DedupeProcessor.STORE};
     }

@@ -9,6 +9,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.nightjar.app.metrics.ScoringMetrics;
+import org.nightjar.models.CutoutInspector;
+import org.nightjar.schemas.AlertDecodeException;
 
 /**
  * Drops an alert whose id was already scored within the retention window, before it costs a
@@ -17,16 +19,24 @@ import org.nightjar.app.metrics.ScoringMetrics;
  * whether that copy arrives later or in the same micro-batch. The ids live in a changelogged
  * window store: a restart or a rebalance remembers them, and under exactly-once the store update
  * and the output commit together.
+ *
+ * <p>A copy is a duplicate only if it is itself a readable alert: its packet decodes and its
+ * stamps are readable. A broken copy of a scored alert goes on to the batch, which dead-letters
+ * it with its reason, just as when it arrives before the good copy. So what comes out for each
+ * message does not depend on the order in which copies meet (across input partitions, that order
+ * is not fixed), and bad input is never counted away as a repeat. Only copies pay this check.
  */
 final class DedupeProcessor implements Processor<byte[], Outcome, byte[], Outcome> {
   static final String STORE = "alert-ids";
 
+  private final AlertDecoder decoder;
   private final Duration retention;
   private final ScoringMetrics metrics;
   private ProcessorContext<byte[], Outcome> context;
   private WindowStore<Long, Long> seen;
 
-  DedupeProcessor(Duration retention, ScoringMetrics metrics) {
+  DedupeProcessor(AlertDecoder decoder, Duration retention, ScoringMetrics metrics) {
+    this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.retention = Objects.requireNonNull(retention, "retention");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
@@ -50,10 +60,20 @@ final class DedupeProcessor implements Processor<byte[], Outcome, byte[], Outcom
     Outcome.Decoded decoded = (Outcome.Decoded) record.value();
     long id = decoded.alertId();
     long ts = record.timestamp();
-    if (wasAdmitted(seen, id, ts, retention)) {
+    if (wasAdmitted(seen, id, ts, retention) && isReadable(decoded.envelope().payload())) {
       metrics.duplicate();
       return;
     }
     context.forward(record);
+  }
+
+  /** Whether the packet and every stamp in it decode, as scoring would find them. */
+  private boolean isReadable(byte[] payload) {
+    try {
+      CutoutInspector.inspect(decoder.decode(payload));
+      return true;
+    } catch (AlertDecodeException | RuntimeException e) {
+      return false;
+    }
   }
 }

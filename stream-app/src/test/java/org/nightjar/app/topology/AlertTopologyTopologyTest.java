@@ -199,10 +199,25 @@ class AlertTopologyTopologyTest {
     assertEquals(1, dlq.readRecordsToList().size(), "the corrupt copy is dead-lettered");
     assertEquals(1, scored.readRecordsToList().size(), "the good copy is scored once");
     assertEquals(1, metrics.count("nightjar.alerts.duplicates"), "the repeat is a duplicate");
-    input.pipeInput(BadAlerts.truncatedGzipCutout().message());
+  }
+
+  @Test
+  void shouldDeadLetterACorruptCopyThatArrivesAfterTheGoodOneWasScored() throws Exception {
+    input.pipeInput(SampleAlerts.read(BadAlerts.FINK_ZTF));
+    input.pipeInput(SampleAlerts.read(BadAlerts.RUBIN_FRAME));
     driver.advanceWallClockTime(Duration.ofMillis(150));
-    assertTrue(dlq.isEmpty(), "once scored, a later corrupt copy is only a duplicate");
-    assertEquals(2, metrics.count("nightjar.alerts.duplicates"));
+    assertEquals(2, scored.readRecordsToList().size());
+    input.pipeInput(BadAlerts.truncatedGzipCutout().message()); // the ZTF packet with a broken stamp
+    input.pipeInput(BadAlerts.trailingBytesAfterFrame().message()); // the Rubin frame with bytes after it
+    driver.advanceWallClockTime(Duration.ofMillis(150));
+    List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
+    Map<String, String> stageByReason = new java.util.TreeMap<>();
+    letters.forEach(r -> stageByReason.put(header(r, DeadLetter.REASON), header(r, DeadLetter.STAGE)));
+    assertEquals(2, letters.size());
+    assertEquals(Map.of("truncated-gzip", "cutouts", "not-avro", "decode"), stageByReason,
+        "dead-lettered with the reasons and stages they get when they come first");
+    assertEquals(0, metrics.count("nightjar.alerts.duplicates"), "a broken copy is no repeat");
+    assertTrue(scored.isEmpty());
   }
 
   @Test
