@@ -1,5 +1,6 @@
 package org.nightjar.app.topology;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,6 +50,15 @@ class DedupeScopeTopologyTest {
     assertFalse(repartitions(perPartition));
 
     assertFalse(repartitions(topology(config("dedupe.enabled", "false"))), "nothing to meet for when nothing is deduplicated");
+  }
+
+  @Test
+  void shouldStayOneSubTopologyAcrossTheRepartitionHop() {
+    // The dead letters of the decode and of the batch meet in one sink, which joins both sides of
+    // the hop: a task per input partition runs the whole stream, the unit that stream threads and
+    // instances share (README and runbook rely on it when sizing partitions).
+    assertEquals(1, topology(config()).describe().subtopologies().size());
+    assertEquals(1, topology(config("dedupe.scope", "partition")).describe().subtopologies().size());
   }
 
   @Test
