@@ -3,6 +3,8 @@ package org.nightjar.app.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -228,8 +230,8 @@ public final class BenchCommand implements Callable<Integer> {
         long p50 = latency.p50Ms();
         long p99 = latency.p99Ms();
         System.out.printf("latency at %.0f alerts/s for %d s (%d alerts, no backlog), input's broker timestamp to the scored"
-            + " record read by a read_committed consumer: p50 %d ms, p99 %d ms, max %d ms%n", r, latencySeconds,
-            latency.alerts(), p50, p99, latency.maxMs());
+            + " record read by a read_committed consumer: p50 %d ms, p99 %d ms, max %d ms (out at %s)%n", r, latencySeconds,
+            latency.alerts(), p50, p99, latency.maxMs(), LocalTime.ofInstant(latency.slowestAt(), ZoneId.systemDefault()));
         String rate0 = String.format("%.0f", r);
         figures.put("latency_p50_ms_at_" + rate0, "%d", p50).put("latency_p99_ms_at_" + rate0, "%d", p99);
       }

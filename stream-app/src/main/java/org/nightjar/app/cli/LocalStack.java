@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,7 +189,7 @@ final class LocalStack implements AutoCloseable {
     replayWhileTallying(alerts, traffic.source(), rate, () -> expected, OUTPUT_TIMEOUT);
     long missing = Math.max(0, expected - tally.scored() - tally.deadLettered());
     return new SteadyLatency(alerts, missing, tally.latencyPercentileMs(50), tally.latencyPercentileMs(99),
-        tally.latencyPercentileMs(100));
+        tally.latencyPercentileMs(100), Instant.ofEpochMilli(tally.slowestReceivedMs()));
   }
 
   /** Sends {@code n} alerts as fast as the stream takes them and waits until all are out, untimed. */
@@ -200,8 +201,11 @@ final class LocalStack implements AutoCloseable {
     replayWhileTallying(n, traffic.source(), 0, () -> expected, OUTPUT_TIMEOUT);
   }
 
-  /** The latencies of a measured run; {@code missing} alerts had not come out when it gave up waiting. */
-  record SteadyLatency(int alerts, long missing, long p50Ms, long p99Ms, long maxMs) {
+  /**
+   * The latencies of a measured run; {@code missing} alerts had not come out when it gave up
+   * waiting; the slowest came out at {@code slowestAt}.
+   */
+  record SteadyLatency(int alerts, long missing, long p50Ms, long p99Ms, long maxMs, Instant slowestAt) {
     boolean complete() {
       return missing == 0;
     }

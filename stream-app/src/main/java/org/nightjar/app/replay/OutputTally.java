@@ -41,6 +41,9 @@ public final class OutputTally implements AutoCloseable {
   private final Set<Long> alertIds = new HashSet<>();
   private long repeatedIds;
   private final List<Long> latenciesMs = new ArrayList<>();
+  /** When the slowest record of the current latency sample was received (epoch ms), or 0. */
+  private long slowestReceivedMs;
+  private long slowestLatencyMs = -1;
   private final List<Double> reconstructionErrors = new ArrayList<>();
   private long withoutStamps;
   private final Map<String, String> tagByTopic = new TreeMap<>();
@@ -116,7 +119,12 @@ public final class OutputTally implements AutoCloseable {
         reasons.merge(header(r, "nightjar.error.reason"), 1L, Long::sum);
       } else if (r.topic().equals(scoredTopic)) {
         scored++;
-        latenciesMs.add(now - r.timestamp());
+        long latency = now - r.timestamp();
+        latenciesMs.add(latency);
+        if (latency > slowestLatencyMs) {
+          slowestLatencyMs = latency;
+          slowestReceivedMs = now;
+        }
         AlertScores s = decode(r.value());
         if (!alertIds.add(s.getAlertId())) {
           repeatedIds++;
@@ -232,6 +240,16 @@ public final class OutputTally implements AutoCloseable {
   /** Starts a new latency sample (after a warm-up, say); the counts carry on. */
   public void clearLatencies() {
     latenciesMs.clear();
+    slowestLatencyMs = -1;
+    slowestReceivedMs = 0;
+  }
+
+  /**
+   * When the slowest scored record of the current latency sample came out (epoch ms, 0 before
+   * any): the moment to look up in a GC or broker log when one stall sets a tail percentile.
+   */
+  public long slowestReceivedMs() {
+    return slowestReceivedMs;
   }
 
   public long lastReceivedMs() {
