@@ -41,6 +41,13 @@ public final class KafkaProperties {
     p.putIfAbsent(StreamsConfig.producerPrefix("batch.size"), PRODUCER_BATCH_BYTES);
     p.putIfAbsent(StreamsConfig.producerPrefix("buffer.memory"), 64L * 1024 * 1024);
     p.putIfAbsent(StreamsConfig.producerPrefix("linger.ms"), 5);
+    // Under transactions v2 a thread's producer may send to a partition while the broker still
+    // closes its previous transaction; the broker answers CONCURRENT_TRANSACTIONS and the producer
+    // retries. Since Kafka 3.7 the retry backoff doubles up to 1 s, so a burst of such retries
+    // held a thread's output for 0.4 s (gaps of 100-300 ms); capped at 100 ms from 20 ms, the same
+    // kind of burst took 85 ms. A broker that is away is still retried until delivery.timeout.ms.
+    p.putIfAbsent(StreamsConfig.producerPrefix("retry.backoff.ms"), 20);
+    p.putIfAbsent(StreamsConfig.producerPrefix("retry.backoff.max.ms"), 100);
     // Streams buffers this many fetched records per partition; at 50-150 KB a packet, the default
     // 1000 held hundreds of MB of heap for no gain in throughput.
     p.putIfAbsent(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, 256);
