@@ -129,9 +129,10 @@ abstract class AlertStreamScenario {
   }
 
   /**
-   * What a timed-out run lacks, for the failure message: the valid alert ids never scored, and
-   * how many dead letters are missing. The instance's logs are copied to {@code target/it-logs}
-   * (the test's own folder is removed afterwards), so that an intermittent failure can be read.
+   * What a timed-out run lacks, for the failure message: the valid alert ids never scored, the
+   * dead letters missing by reason, and what the broker holds ({@link BrokerView}). The instance's
+   * logs are copied to {@code target/it-logs} (the test's own folder is removed afterwards), so
+   * that an intermittent failure can be read.
    */
   protected String whatIsMissing(Run r, OutputTally tally, String testName) {
     Set<Long> seen = tally.alertIds();

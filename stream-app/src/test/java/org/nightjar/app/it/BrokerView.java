@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -45,14 +46,12 @@ final class BrokerView {
     StringBuilder out = new StringBuilder();
     try (Admin admin = Admin.create(client)) {
       List<TopicPartition> partitions = new ArrayList<>();
-      admin.describeTopics(List.of(scoredTopic, deadLetterTopic)).allTopicNames().get(WAIT.toSeconds(), TimeUnit.SECONDS)
-          .forEach((topic, d) -> d.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+      await(admin.describeTopics(List.of(scoredTopic, deadLetterTopic)).allTopicNames()).forEach((topic, d) ->
+          d.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
       Map<TopicPartition, OffsetSpec> latest = partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
-      var committed = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      var uncommitted = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
-          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      var producers = admin.describeProducers(partitions).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      var committed = await(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all());
+      var uncommitted = await(admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all());
+      var producers = await(admin.describeProducers(partitions).all());
       for (TopicPartition p : partitions) {
         out.append(String.format("%n  %s: stable offset %d, high watermark %d", p, committed.get(p).offset(),
             uncommitted.get(p).offset()));
@@ -63,16 +62,14 @@ final class BrokerView {
           }
         }
       }
-      var groupOffsets = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()
-          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-      groupOffsets.forEach((p, o) -> out.append(String.format("%n  group %s committed %s at %s", groupId, p,
-          o == null ? "-" : o.offset())));
-      List<String> ids = admin.listTransactions().all().get(WAIT.toSeconds(), TimeUnit.SECONDS).stream()
+      await(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()).forEach((p, o) ->
+          out.append(String.format("%n  group %s committed %s at %s", groupId, p, o == null ? "-" : o.offset())));
+      List<String> ids = await(admin.listTransactions().all()).stream()
           .filter(t -> t.state() != TransactionState.COMPLETE_COMMIT && t.state() != TransactionState.COMPLETE_ABORT
               && t.state() != TransactionState.EMPTY)
           .map(TransactionListing::transactionalId).toList();
       if (!ids.isEmpty()) {
-        admin.describeTransactions(ids).all().get(WAIT.toSeconds(), TimeUnit.SECONDS).forEach((id, t) -> out.append(
+        await(admin.describeTransactions(ids).all()).forEach((id, t) -> out.append(
             String.format("%n  transaction %s: %s, producer %d epoch %d, partitions %s", id, t.state(),
                 t.producerId(), t.producerEpoch(), t.topicPartitions())));
       }
@@ -82,6 +79,10 @@ final class BrokerView {
     out.append(String.format("%n  dead letters read uncommitted:%s", deadLettersUncommitted(bootstrapServers, deadLetterTopic)));
     out.append(String.format("%n  input messages without an alert id:%s", undecodableInput(bootstrapServers, inputTopic)));
     return out.toString();
+  }
+
+  private static <T> T await(KafkaFuture<T> future) throws Exception {
+    return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
 
   private static String deadLettersUncommitted(String bootstrapServers, String topic) {
