@@ -35,6 +35,24 @@ class RadixSelectTest {
     }
   }
 
+  @Test
+  void everyRankOfStampSizedRangesEqualsTheSortedValue() {
+    // The digit narrows with the keys left, so these take other digit widths than the ranges above;
+    // the (k+1)-th is found in whichever pass the k-th becomes the last of its bucket.
+    SplittableRandom random = new SplittableRandom(13);
+    for (int n : new int[] {1024, 3969}) {
+      for (int kind = 0; kind < 5; kind++) {
+        float[] values = values(random, kind, n);
+        float[] sorted = values.clone();
+        Arrays.sort(sorted);
+        for (int k = 0; k + 1 < n; k++) {
+          assertArrayEquals(new float[] {sorted[k], sorted[k + 1]}, RadixSelect.kthAndNext(values, n, k),
+              "n=" + n + " kind " + kind + " k=" + k);
+        }
+      }
+    }
+  }
+
   private static float[] values(SplittableRandom random, int kind, int n) {
     float[] values = new float[n];
     for (int i = 0; i < n; i++) {
