@@ -39,9 +39,9 @@ import org.nightjar.schemas.avro.Tag;
  * <p>Kafka Streams runs wall-clock punctuators between chunks of processing and after a poll; one
  * that finds no record processed since its previous run therefore sees a drained input.
  *
- * <p>Pending alerts wait in a changelogged store, not in memory: the input offsets of buffered
- * alerts are committed with that store, so a crash before the batch closes loses nothing (the
- * buffer is restored) and, under exactly-once, emits nothing twice.
+ * <p>Pending alerts wait in a changelogged store, not only in memory: the input offsets of
+ * buffered alerts are committed with that store, so a crash before the batch closes loses nothing
+ * (the buffer is restored) and, under exactly-once, emits nothing twice.
  */
 final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Outcome> {
   static final String STORE = "batch-buffer";
@@ -61,8 +61,13 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private final Clock clock;
   private ProcessorContext<byte[], Outcome> context;
   private KeyValueStore<Long, Outcome> buffer;
+  /**
+   * What the buffer holds, in arrival order: a batch is read from here rather than back out of the
+   * store, whose cache keeps each packet serialized and would copy it once more to hand it out.
+   * The store stays the record that survives a crash; {@link #init} reloads this list from it.
+   */
+  private final List<Pending> pending = new ArrayList<>();
   private WindowStore<Long, Long> admittedIds;
-  private long pending;
   private long nextSequence;
   /** Records processed since the last drain check. */
   private long arrivedSinceCheck;
@@ -87,12 +92,13 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
     this.buffer = context.getStateStore(STORE);
     this.admittedIds = dedupeRetention.isPresent() ? context.getStateStore(DedupeProcessor.STORE) : null;
     // Keys are arrival sequence numbers: batches keep arrival order, repeats never collide.
-    this.pending = 0;
+    this.pending.clear();
     this.nextSequence = 0;
     try (KeyValueIterator<Long, Outcome> it = buffer.all()) {
       while (it.hasNext()) {
-        nextSequence = Math.max(nextSequence, it.next().key + 1);
-        pending++;
+        KeyValue<Long, Outcome> kv = it.next();
+        nextSequence = Math.max(nextSequence, kv.key + 1);
+        pending.add(new Pending(kv.key, kv.value.envelope()));
       }
     }
     this.arrivedSinceCheck = 0;
@@ -102,12 +108,14 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
 
   @Override
   public void process(Record<byte[], Outcome> record) {
-    if (pending == 0) {
+    if (pending.isEmpty()) {
       oldestPendingMs = context.currentSystemTimeMs();
     }
-    buffer.put(nextSequence++, record.value());
+    long key = nextSequence++;
+    buffer.put(key, record.value());
+    pending.add(new Pending(key, record.value().envelope()));
     arrivedSinceCheck++;
-    if (++pending >= maxSize) {
+    if (pending.size() >= maxSize) {
       flush();
     }
   }
@@ -115,26 +123,21 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private void checkDrained(long now) {
     boolean drained = arrivedSinceCheck == 0;
     arrivedSinceCheck = 0;
-    if (pending > 0 && (drained || now - oldestPendingMs >= maxWait.toMillis())) {
+    if (!pending.isEmpty() && (drained || now - oldestPendingMs >= maxWait.toMillis())) {
       flush();
     }
   }
 
   private void flush() {
-    List<AlertEnvelope> envelopes = new ArrayList<>();
-    List<Long> keys = new ArrayList<>();
-    try (KeyValueIterator<Long, Outcome> it = buffer.all()) {
-      while (it.hasNext()) {
-        KeyValue<Long, Outcome> kv = it.next();
-        keys.add(kv.key);
-        envelopes.add(kv.value.envelope());
-      }
-    }
-    keys.forEach(buffer::delete);
-    pending = 0;
-    if (envelopes.isEmpty()) {
+    if (pending.isEmpty()) {
       return;
     }
+    List<AlertEnvelope> envelopes = new ArrayList<>(pending.size());
+    for (Pending p : pending) {
+      buffer.delete(p.key());
+      envelopes.add(p.envelope());
+    }
+    pending.clear();
     metrics.batch(envelopes.size());
 
     List<Alert> alerts = new ArrayList<>(envelopes.size());
@@ -206,6 +209,9 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
     admittedIds.put(alertId, timestamp, timestamp);
     return true;
   }
+
+  /** A buffered alert and its key in the store. */
+  private record Pending(long key, AlertEnvelope envelope) {}
 
   private void rejected(AlertEnvelope e, DeadLetter letter) {
     Headers headers = new RecordHeaders();
