@@ -60,11 +60,13 @@ public final class StampDescriptors {
     float[] m = stack.mask();
     double[] sum = new double[channels];
     double[] count = new double[channels];
-    for (int i = 0; i < v.length; i++) {
-      int c = i % channels;
-      double d = (reconstruction[offset + i] - v[i]) * m[i];
-      sum[c] += d * d;
-      count[c] += m[i];
+    for (int pixel = 0; pixel < v.length; pixel += channels) {
+      for (int c = 0; c < channels; c++) {
+        int i = pixel + c;
+        double d = (reconstruction[offset + i] - v[i]) * m[i];
+        sum[c] += d * d;
+        count[c] += m[i];
+      }
     }
     double[] out = new double[NAMES.size()];
     for (int c = 0; c < 3; c++) {
