@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -166,9 +167,9 @@ class AlertTopologyTopologyTest {
     driver.advanceWallClockTime(Duration.ofMillis(150));
     List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
     assertEquals(cases.size(), letters.size());
-    Map<String, Long> expected = new java.util.TreeMap<>();
+    Map<String, Long> expected = new TreeMap<>();
     cases.forEach(c -> expected.merge(c.expected().code(), 1L, Long::sum));
-    Map<String, Long> actual = new java.util.TreeMap<>();
+    Map<String, Long> actual = new TreeMap<>();
     letters.forEach(r -> actual.merge(header(r, DeadLetter.REASON), 1L, Long::sum));
     assertEquals(expected, actual);
     for (TestRecord<byte[], byte[]> r : letters) {
@@ -211,7 +212,7 @@ class AlertTopologyTopologyTest {
     input.pipeInput(BadAlerts.trailingBytesAfterFrame().message()); // the Rubin frame with bytes after it
     driver.advanceWallClockTime(Duration.ofMillis(150));
     List<TestRecord<byte[], byte[]>> letters = dlq.readRecordsToList();
-    Map<String, String> stageByReason = new java.util.TreeMap<>();
+    Map<String, String> stageByReason = new TreeMap<>();
     letters.forEach(r -> stageByReason.put(header(r, DeadLetter.REASON), header(r, DeadLetter.STAGE)));
     assertEquals(2, letters.size());
     assertEquals(Map.of("truncated-gzip", "cutouts", "not-avro", "decode"), stageByReason,
