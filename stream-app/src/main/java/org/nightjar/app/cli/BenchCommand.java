@@ -14,6 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.nightjar.app.Components;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.metrics.ScoringMetrics;
+import org.nightjar.app.replay.AlertReplayer;
 import org.nightjar.models.ScoringPipeline;
 import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertCodec;
@@ -42,6 +43,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--alerts", paramLabel = "DIR", description = "Folder of .avro packets (default: the bundled sample).")
   Path alerts;
+
+  @Option(names = "--key-by-alert-id",
+      description = {"End to end: key each alert by its alert id, as a producer that partitions alerts by id would;",
+          "with dedupe.scope=alert-id no alert then takes the repartition hop. By default alerts go unkeyed, as survey",
+          "brokers send them, and (N-1)/N of them take the hop on N partitions."})
+  boolean keyByAlertId;
 
   @Option(names = "--decode-seconds", defaultValue = "10", description = "Length of the timed decode run (default: ${DEFAULT-VALUE}).")
   int decodeSeconds;
@@ -119,7 +126,8 @@ public final class BenchCommand implements Callable<Integer> {
         base.scorers(), base.batchMaxSize(), pipelineRate);
     KeyValues figures = new KeyValues()
         .put("decode_alerts_per_s", "%.0f", decodeRate)
-        .put("pipeline_alerts_per_s", "%.0f", pipelineRate);
+        .put("pipeline_alerts_per_s", "%.0f", pipelineRate)
+        .put("key_by_alert_id", "%s", keyByAlertId);
     if (!streamFigures(FreshTraffic.of(files), figures)) {
       return 1;
     }
@@ -138,11 +146,14 @@ public final class BenchCommand implements Callable<Integer> {
         ? LocalStack.onCluster(configOptions, settings, partitions, "nightjar-bench-" + Long.toString(System.currentTimeMillis(), 36))
         : LocalStack.start(configOptions, settings, partitions, false)) {
       AppConfig config = stack.config;
+      if (keyByAlertId) {
+        stack.replayKeys = AlertReplayer.byAlertId(new AlertCodec(Components.codecSettings(config)));
+      }
       System.out.printf("end to end on %s: %s, dedupe %s, commit.interval.ms %d, batch.max.wait.ms %d; alerts are the"
-              + " sample's %d ZTF packets, each copy under a new alert id%n",
+              + " sample's %d ZTF packets, each copy under a new alert id, sent %s to %d partitions%n",
           cluster ? "the cluster at " + stack.bootstrapServers() : "an in-JVM broker", config.processingGuarantee(),
           config.dedupeEnabled() ? "scope " + config.dedupeScope().key() : "off", config.commitIntervalMs(),
-          config.batchMaxWait().toMillis(), traffic.size());
+          config.batchMaxWait().toMillis(), traffic.size(), keyByAlertId ? "keyed by alert id" : "unkeyed", partitions);
       long out = 0;
       // At least warmupTimes rounds of the sample and at least warmupSeconds: a broker started
       // just before the bench is still compiling its own hot paths after the rounds alone.
@@ -170,8 +181,8 @@ public final class BenchCommand implements Callable<Integer> {
           }
           settle++;
           settled = Math.abs(backlog.rate() - previous) <= settleTolerance * previous;
-          System.out.printf("settling, untimed drain %d of at most %d: %.0f alerts/s%s%n", settle, settleDrains,
-              backlog.rate(), settled ? String.format(", within %.0f%% of the one before: settled", 100 * settleTolerance) : "");
+          System.out.printf("settling, untimed drain %d of at most %d: %.0f alerts/s (%.0f alerts per micro-batch)%s%n",
+              settle, settleDrains, backlog.rate(), backlog.meanBatch(), settled ? String.format(", within %.0f%% of the one before: settled", 100 * settleTolerance) : "");
           previous = backlog.rate();
         }
         if (!settled) {
@@ -190,9 +201,10 @@ public final class BenchCommand implements Callable<Integer> {
               + " of %d alerts, sent while the stream was paused, scored in %.1f s -> %.0f alerts/s%n",
               stack.components.stages(), warmup, settle, d + 1, drains, timed, backlog.seconds(), backlog.rate());
           System.out.printf("  CPU while draining it: Nightjar's threads %.1f s (%.2f ms per alert), other live threads"
-              + " (broker if in this JVM, tally) %.1f s, the rest (JIT, GC) %.1f s, whole process %.1f s%n",
+              + " (broker if in this JVM, tally) %.1f s, the rest (JIT, GC) %.1f s, whole process %.1f s; %.0f alerts"
+              + " per micro-batch on average%n",
               backlog.cpu().nightjar(), 1000 * backlog.cpu().nightjar() / timed, backlog.cpu().otherThreads(),
-              backlog.cpu().runtime(), backlog.cpu().process());
+              backlog.cpu().runtime(), backlog.cpu().process(), backlog.meanBatch());
         }
         backlogs.sort(Comparator.comparingDouble(Backlog::rate));
         Backlog median = backlogs.get(backlogs.size() / 2);
@@ -202,7 +214,8 @@ public final class BenchCommand implements Callable<Integer> {
             .put("e2e_alerts_per_s_lowest", "%.0f", backlogs.get(0).rate())
             .put("e2e_alerts_per_s_highest", "%.0f", backlogs.get(backlogs.size() - 1).rate())
             .put("e2e_alerts", "%d", timed)
-            .put("nightjar_cpu_ms_per_alert", "%.2f", 1000 * median.cpu().nightjar() / timed);
+            .put("nightjar_cpu_ms_per_alert", "%.2f", 1000 * median.cpu().nightjar() / timed)
+            .put("e2e_mean_batch", "%.0f", median.meanBatch());
 
         out += timed;
         long t0 = System.currentTimeMillis();
@@ -264,6 +277,7 @@ public final class BenchCommand implements Callable<Integer> {
       throw e;
     }
     CpuShares cpu = new CpuShares(stack.config.applicationId());
+    ScoringMetrics.BatchTotals batches = stack.metrics.batchTotals();
     cpu.start();
     long t0 = System.currentTimeMillis();
     streams.resume();
@@ -274,10 +288,10 @@ public final class BenchCommand implements Callable<Integer> {
       return null;
     }
     double seconds = Math.max(1, stack.tally.lastReceivedMs() - t0) / 1000.0;
-    return new Backlog(seconds, n / seconds, split);
+    return new Backlog(seconds, n / seconds, split, stack.metrics.batchTotals().meanSince(batches));
   }
 
-  private record Backlog(double seconds, double rate, CpuShares.Split cpu) {}
+  private record Backlog(double seconds, double rate, CpuShares.Split cpu, double meanBatch) {}
 
   /** Sends {@code n} fresh alerts at {@code rate} (0 = flat out) and waits for {@code expectedOut} outputs in all. */
   private static boolean send(LocalStack stack, FreshTraffic traffic, int n, double rate, long expectedOut, String phase)

@@ -49,6 +49,8 @@ final class LocalStack implements AutoCloseable {
   static final Duration SETTLE = Duration.ofSeconds(4);
   /** On a shared cluster: the prefix of this run's topics and its application id, removed on close. */
   private final Optional<String> runId;
+  /** The keys the replays give their messages (none by default, as survey brokers send them). */
+  AlertReplayer.Keys replayKeys = AlertReplayer.UNKEYED;
 
   private LocalStack(Optional<EmbeddedKafka> kafka, AppConfig config, Components components, PrometheusMeterRegistry registry,
       ScoringMetrics metrics, NightjarStreams streams, OutputTally tally, Optional<String> runId) {
@@ -141,12 +143,12 @@ final class LocalStack implements AutoCloseable {
 
   /** Sends the files to the first input topic at {@code ratePerSecond} (0 = as fast as possible). */
   int replay(List<Path> files, double ratePerSecond, IntConsumer progress) throws IOException {
-    return new AlertReplayer(KafkaProperties.clients(config)).replay(files, config.inputTopics().get(0), ratePerSecond, progress);
+    return new AlertReplayer(KafkaProperties.clients(config), replayKeys).replay(files, config.inputTopics().get(0), ratePerSecond, progress);
   }
 
   /** Sends {@code count} packets to the first input topic as fast as the broker takes them; returns once all are acknowledged. */
   int replay(int count, AlertReplayer.PacketSource packets) throws IOException {
-    return new AlertReplayer(KafkaProperties.clients(config)).replay(count, packets, config.inputTopics().get(0), 0, n -> {});
+    return new AlertReplayer(KafkaProperties.clients(config), replayKeys).replay(count, packets, config.inputTopics().get(0), 0, n -> {});
   }
 
   /**
@@ -156,7 +158,7 @@ final class LocalStack implements AutoCloseable {
    */
   boolean replayWhileTallying(int count, AlertReplayer.PacketSource packets, double ratePerSecond,
       LongSupplier expected, Duration timeout) throws IOException, InterruptedException {
-    AlertReplayer replayer = new AlertReplayer(KafkaProperties.clients(config));
+    AlertReplayer replayer = new AlertReplayer(KafkaProperties.clients(config), replayKeys);
     CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> {
       try {
         return replayer.replay(count, packets, config.inputTopics().get(0), ratePerSecond, n -> {});

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nightjar.app.Components;
 import org.nightjar.app.config.AppConfig;
 import org.nightjar.app.config.KafkaProperties;
 import org.nightjar.app.replay.AlertReplayer;
+import org.nightjar.schemas.AlertCodec;
 import org.nightjar.schemas.AlertFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +31,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--times", paramLabel = "N", defaultValue = "1", description = "Send the whole set N times (default: ${DEFAULT-VALUE}).")
   int times;
 
+  @Option(names = "--key-by-alert-id", description = {"Key each message by its alert id (8 bytes, big-endian), as a producer that",
+      "partitions alerts by id would; by default messages go unkeyed, as survey brokers send them."})
+  boolean keyByAlertId;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Alert packet files or folders of them.")
   List<Path> paths;
 
@@ -44,7 +50,9 @@ public final class ReplayCommand implements Callable<Integer> {
     long start = System.nanoTime();
     int sent;
     try (Progress progress = new Progress("replay to " + target, all.size())) {
-      sent = new AlertReplayer(KafkaProperties.clients(config)).replay(all, target, rate, progress::stepTo);
+      AlertReplayer.Keys keys = keyByAlertId
+          ? AlertReplayer.byAlertId(new AlertCodec(Components.codecSettings(config))) : AlertReplayer.UNKEYED;
+      sent = new AlertReplayer(KafkaProperties.clients(config), keys).replay(all, target, rate, progress::stepTo);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("sent=%d topic=%s seconds=%.2f rate=%.1f%n", sent, target, seconds, sent / seconds);

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  *
  * <p>{@link #ALERT_ID} re-keys every alert by its id through a repartition topic before the
  * dedupe store, so copies meet whichever input partitions they arrived on: correct for any input,
- * at the cost of a second transaction before an alert can come out under exactly-once.
+ * at the cost of a second transaction before an alert can come out under exactly-once. Alerts
+ * that arrived on their id's own partition skip the topic (see {@code AlertIdPartitioner}).
  * {@link #PARTITION} looks only among the alerts of the same input partition, without that hop:
  * correct when a copy always lands in the partition of its original, as when the producer keys
  * alerts by alert id (or object id).

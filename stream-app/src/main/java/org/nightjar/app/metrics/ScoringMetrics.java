@@ -24,6 +24,7 @@ public final class ScoringMetrics implements StageListener {
   private final Counter consumed;
   private final Counter scored;
   private final Counter duplicates;
+  private final Counter repartitioned;
   private final DistributionSummary batchSize;
   private final Timer brokerLatency;
   private final Timer eventLatency;
@@ -33,6 +34,8 @@ public final class ScoringMetrics implements StageListener {
     consumed = Counter.builder("nightjar.alerts.consumed").description("Messages read from the input topics").register(registry);
     scored = Counter.builder("nightjar.alerts.scored").description("Alerts scored and written to the scored topic").register(registry);
     duplicates = Counter.builder("nightjar.alerts.duplicates").description("Alerts dropped as repeats of an alert id already scored").register(registry);
+    repartitioned = Counter.builder("nightjar.alerts.repartitioned")
+        .description("Alerts sent through the repartition topic to their alert id's partition (the rest arrived there)").register(registry);
     batchSize = DistributionSummary.builder("nightjar.batch.size").description("Alerts per scored micro-batch")
         .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(65_536.0).register(registry);
     brokerLatency = Timer.builder("nightjar.latency.broker").description("From the input record's broker timestamp to its scores")
@@ -70,6 +73,10 @@ public final class ScoringMetrics implements StageListener {
     duplicates.increment();
   }
 
+  public void repartitioned() {
+    repartitioned.increment();
+  }
+
   public void deadLettered(RejectReason reason, String stage) {
     deadLetters(reason, stage).increment();
   }
@@ -102,6 +109,20 @@ public final class ScoringMetrics implements StageListener {
 
   public void batch(int size) {
     batchSize.record(size);
+  }
+
+  /** Micro-batches scored so far and the alerts they held, for a mean batch size over a span. */
+  public BatchTotals batchTotals() {
+    return new BatchTotals(batchSize.count(), (long) batchSize.totalAmount());
+  }
+
+  /** Running totals of {@link #batch}. */
+  public record BatchTotals(long batches, long alerts) {
+    /** Mean alerts per batch since {@code earlier}; NaN when no batch closed in between. */
+    public double meanSince(BatchTotals earlier) {
+      long n = batches - earlier.batches;
+      return n == 0 ? Double.NaN : (double) (alerts - earlier.alerts) / n;
+    }
   }
 
   public void latency(long brokerTimestampMs, long eventTimeMs, long nowMs) {

@@ -15,16 +15,29 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.nightjar.app.config.KafkaProperties;
+import org.nightjar.app.topology.AlertIdPartitioner;
+import org.nightjar.schemas.AlertCodec;
+import org.nightjar.schemas.AlertDecodeException;
 
 /**
  * Sends alert packet files to a topic, one file per message value, exactly as a survey's
  * broker would (no re-encoding), optionally paced to a rate.
  */
 public final class AlertReplayer {
+  /** Messages without a key: the producer spreads them over the partitions, as survey brokers do. */
+  public static final Keys UNKEYED = packet -> null;
+
   private final Properties producerProperties;
+  private final Keys keys;
 
   public AlertReplayer(Properties clientProperties) {
+    this(clientProperties, UNKEYED);
+  }
+
+  /** A replayer that gives each message the key {@code keys} makes of its packet. */
+  public AlertReplayer(Properties clientProperties, Keys keys) {
     this.producerProperties = producerProperties(clientProperties);
+    this.keys = Objects.requireNonNull(keys, "keys");
   }
 
   /**
@@ -80,7 +93,7 @@ public final class AlertReplayer {
             sleepNanos(wait);
           }
         }
-        last = producer.send(new ProducerRecord<>(topic, null, value), (meta, e) -> {
+        last = producer.send(new ProducerRecord<>(topic, keys.keyOf(value), value), (meta, e) -> {
           if (e != null) {
             failure.compareAndSet(null, e);
           }
@@ -102,6 +115,26 @@ public final class AlertReplayer {
       throw new IOException("the broker refused a message: " + failure.get().getMessage(), failure.get());
     }
     return sent;
+  }
+
+  /**
+   * Keys each message by its alert id, 8 bytes big-endian, as a producer that partitions alerts by
+   * id would: with {@code dedupe.scope=alert-id} such input is already where its copies meet.
+   */
+  public static Keys byAlertId(AlertCodec codec) {
+    return packet -> {
+      try {
+        return AlertIdPartitioner.keyOf(codec.alertId(packet));
+      } catch (AlertDecodeException e) {
+        return null; // no id to key by: sent unkeyed, and dead-lettered by the stream as it would be
+      }
+    };
+  }
+
+  /** The key a message gets from its packet; null for none. */
+  @FunctionalInterface
+  public interface Keys {
+    byte[] keyOf(byte[] packet) throws IOException;
   }
 
   /** The i-th packet of a replay. */

@@ -25,13 +25,16 @@ import org.nightjar.schemas.avro.Tag;
 /**
  * The Nightjar stream: decode → re-key by alert id → dedupe → micro-batch → score → route. The
  * re-keying hop is there only for {@code dedupe.scope=alert-id} (see {@link
- * org.nightjar.app.config.DedupeScope}); without it, one sub-topology does everything.
+ * org.nightjar.app.config.DedupeScope}), and only for alerts that did not arrive on their id's own
+ * partition ({@link AlertIdPartitioner}). Either way one sub-topology does everything.
  *
  * <pre>
  * input topics ──bytes──▶ decode ──▶ repartition by alert id ──▶ dedupe ──▶ batch+score ─┬─▶ prefix.scored (AlertScores)
  *                           │                                                             ├─▶ prefix.&lt;tag&gt; (original bytes + tag headers)
  *                           └──────────────── undecodable ───────────┬────────────────────┴─▶ prefix.dlq (original bytes + reason headers)
  * </pre>
+ *
+ * (The repartition step is a topic only for the alerts that arrived away from their id's partition.)
  *
  * Processor and store names are fixed with {@link Named}, so state survives refactoring.
  */
@@ -72,9 +75,17 @@ public final class AlertTopology {
 
     KStream<byte[], Outcome> byAlertId = decoded.get("decode-ok");
     if (config.repartitionByAlertId()) {
-      // Copies of an alert may arrive on any input partition; keyed by alert id they meet in one task.
-      byAlertId = byAlertId.repartition(
-          Repartitioned.<byte[], Outcome>as("by-alert-id").withKeySerde(bytes).withValueSerde(envelopeSerde));
+      // Copies of an alert may arrive on any input partition; keyed by alert id they meet in one
+      // task. An alert already on its id's partition is in that task and goes straight on.
+      AlertIdPartitioner partitioner = new AlertIdPartitioner();
+      Map<String, KStream<byte[], Outcome>> routes = byAlertId.split(Named.as("route-"))
+          .branch((k, v) -> partitioner.isHome(k, v.envelope().source().partition()), Branched.as("home"))
+          .defaultBranch(Branched.as("away"));
+      KStream<byte[], Outcome> arrived = routes.get("route-away")
+          .peek((k, v) -> metrics.repartitioned(), Named.as("route-count"))
+          .repartition(Repartitioned.<byte[], Outcome>as("by-alert-id").withKeySerde(bytes).withValueSerde(envelopeSerde)
+              .withStreamPartitioner(partitioner));
+      byAlertId = routes.get("route-home").merge(arrived, Named.as("by-alert-id-merge"));
     }
     KStream<byte[], Outcome> unique = byAlertId;
     String[] batchStores = {BatchScoreProcessor.STORE};

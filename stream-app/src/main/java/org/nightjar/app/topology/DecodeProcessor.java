@@ -1,6 +1,5 @@
 package org.nightjar.app.topology;
 
-import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -64,6 +63,6 @@ final class DecodeProcessor implements Processor<byte[], byte[], byte[], Outcome
 
   /** The alert id as the 8-byte big-endian key of the repartition topic. */
   static byte[] alertIdKey(long alertId) {
-    return ByteBuffer.allocate(Long.BYTES).putLong(alertId).array();
+    return AlertIdPartitioner.keyOf(alertId);
   }
 }

@@ -31,11 +31,12 @@ class BenchCommandIT {
     }
     assertEquals(String.valueOf(3 * ztf.size()), figures.get("e2e_alerts"), out);
     for (String key : List.of("decode_alerts_per_s", "pipeline_alerts_per_s", "e2e_alerts_per_s",
-        "e2e_alerts_per_s_lowest", "e2e_alerts_per_s_highest", "e2e_while_sending_alerts_per_s", "latency_p50_ms_at_20",
+        "e2e_alerts_per_s_lowest", "e2e_alerts_per_s_highest", "e2e_mean_batch", "e2e_while_sending_alerts_per_s", "latency_p50_ms_at_20",
         "latency_p99_ms_at_20")) {
       assertTrue(Double.parseDouble(figures.get(key)) > 0, key + " in " + out);
     }
     assertTrue(out.contains("drain 2 of 2"), out);
+    assertEquals("false", figures.get("key_by_alert_id"), "survey brokers send alerts unkeyed, and so does the bench by default");
     // The first untimed drain has none before it to agree with: one or two ran.
     assertTrue(List.of("1", "2").contains(figures.get("settle_drains")), out);
     assertTrue(out.contains("settling, untimed drain 1 of at most 2"), out);
