@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.DoubleSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.nightjar.app.Components;
 import org.nightjar.app.config.AppConfig;
@@ -119,7 +120,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
     AppConfig base = configOptions.load(Map.of());
 
-    double decodeRate = decodeRate(new AlertCodec(Components.codecSettings(base)), messages);
+    AlertCodec codec = new AlertCodec(Components.codecSettings(base));
+    double decodeRate = decodeRate(codec, messages);
     System.out.printf("decode (packet + 3 stamps, 1 thread): %.0f alerts/s over %ds%n", decodeRate, decodeSeconds);
     double pipelineRate = pipelineRate(base, messages);
     System.out.printf("pipeline without a broker (decode + stamps + stages %s, batches of %d): %.0f alerts/s%n",
@@ -128,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
         .put("decode_alerts_per_s", "%.0f", decodeRate)
         .put("pipeline_alerts_per_s", "%.0f", pipelineRate)
         .put("key_by_alert_id", "%s", keyByAlertId);
-    if (!streamFigures(FreshTraffic.of(files), figures)) {
+    if (!streamFigures(FreshTraffic.of(files), figures, () -> speedCheck(codec, messages))) {
       return 1;
     }
     figures.put("sample_files", "%d", files.size());
@@ -140,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
    * Warm-up, a timed flood with the CPU split, latency at steady rates, then a cold start; false
    * when alerts went missing.
    */
-  private boolean streamFigures(FreshTraffic traffic, KeyValues figures) throws Exception {
+  private boolean streamFigures(FreshTraffic traffic, KeyValues figures, DoubleSupplier speedCheck) throws Exception {
     Map<String, String> settings = Map.of("application.id", "nightjar-bench", "metrics.port", "0");
     try (LocalStack stack = cluster
         ? LocalStack.onCluster(configOptions, settings, partitions, "nightjar-bench-" + Long.toString(System.currentTimeMillis(), 36))
@@ -190,16 +192,23 @@ public final class BenchCommand implements Callable<Integer> {
         }
         figures.put("settle_drains", "%d", settle).put("settled", "%s", settled);
         List<Backlog> backlogs = new ArrayList<>();
+        List<Double> speeds = new ArrayList<>();
         for (int d = 0; d < drains; d++) {
           out += timed;
+          // The machine's own speed drifts by 20-30% over minutes here: decode alone, timed on
+          // this thread just before each drain while the stream idles, tells a slow stretch of
+          // the machine from a slow stream.
+          double speed = speedCheck.getAsDouble();
+          speeds.add(speed);
           Backlog backlog = drainBacklog(stack, traffic, timed, out);
           if (backlog == null) {
             return false;
           }
           backlogs.add(backlog);
           System.out.printf("end to end (stages %s, after %d warm-up alerts and %d untimed drains), drain %d of %d: a backlog"
-              + " of %d alerts, sent while the stream was paused, scored in %.1f s -> %.0f alerts/s%n",
-              stack.components.stages(), warmup, settle, d + 1, drains, timed, backlog.seconds(), backlog.rate());
+              + " of %d alerts, sent while the stream was paused, scored in %.1f s -> %.0f alerts/s (decode alone just"
+              + " before: %.0f alerts/s on one thread)%n",
+              stack.components.stages(), warmup, settle, d + 1, drains, timed, backlog.seconds(), backlog.rate(), speed);
           System.out.printf("  CPU while draining it: Nightjar's threads %.1f s (%.2f ms per alert), other live threads"
               + " (broker if in this JVM, tally) %.1f s, the rest (JIT, GC) %.1f s, whole process %.1f s; %.0f alerts"
               + " per micro-batch on average%n",
@@ -215,7 +224,8 @@ public final class BenchCommand implements Callable<Integer> {
             .put("e2e_alerts_per_s_highest", "%.0f", backlogs.get(backlogs.size() - 1).rate())
             .put("e2e_alerts", "%d", timed)
             .put("nightjar_cpu_ms_per_alert", "%.2f", 1000 * median.cpu().nightjar() / timed)
-            .put("e2e_mean_batch", "%.0f", median.meanBatch());
+            .put("e2e_mean_batch", "%.0f", median.meanBatch())
+            .put("decode_alerts_per_s_at_drains", "%.0f", speeds.stream().sorted().toList().get(speeds.size() / 2));
 
         out += timed;
         long t0 = System.currentTimeMillis();
@@ -337,6 +347,16 @@ public final class BenchCommand implements Callable<Integer> {
       }
       return scored / ((System.nanoTime() - start) / 1e9);
     }
+  }
+
+  /** Alerts/s of decoding alone over a short span (at least half a second and one pass). */
+  private static double speedCheck(AlertCodec codec, List<byte[]> messages) {
+    long decoded = 0;
+    long start = System.nanoTime();
+    do {
+      decoded += decodeAll(codec, messages);
+    } while (System.nanoTime() - start < 500_000_000L);
+    return decoded / ((System.nanoTime() - start) / 1e9);
   }
 
   private static long decodeAll(AlertCodec codec, List<byte[]> messages) {

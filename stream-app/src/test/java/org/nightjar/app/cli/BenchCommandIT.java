@@ -31,7 +31,7 @@ class BenchCommandIT {
     }
     assertEquals(String.valueOf(3 * ztf.size()), figures.get("e2e_alerts"), out);
     for (String key : List.of("decode_alerts_per_s", "pipeline_alerts_per_s", "e2e_alerts_per_s",
-        "e2e_alerts_per_s_lowest", "e2e_alerts_per_s_highest", "e2e_mean_batch", "e2e_while_sending_alerts_per_s", "latency_p50_ms_at_20",
+        "e2e_alerts_per_s_lowest", "e2e_alerts_per_s_highest", "e2e_mean_batch", "decode_alerts_per_s_at_drains", "e2e_while_sending_alerts_per_s", "latency_p50_ms_at_20",
         "latency_p99_ms_at_20")) {
       assertTrue(Double.parseDouble(figures.get(key)) > 0, key + " in " + out);
     }
