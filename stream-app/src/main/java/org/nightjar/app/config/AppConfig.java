@@ -29,6 +29,7 @@ public record AppConfig(
     long commitIntervalMs,
     int batchMaxSize,
     Duration batchMaxWait,
+    boolean commitAfterBatch,
     boolean dedupeEnabled,
     Duration dedupeRetention,
     DedupeScope dedupeScope,

@@ -130,6 +130,7 @@ public final class ConfigLoader {
         longValue(v, "commit.interval.ms"),
         intValue(v, "batch.max.size"),
         Duration.ofMillis(longValue(v, "batch.max.wait.ms")),
+        boolValue(v, "commit.after.batch"),
         boolValue(v, "dedupe.enabled"),
         Duration.ofHours(longValue(v, "dedupe.retention.hours")),
         DedupeScope.parse(v.get("dedupe.scope")),

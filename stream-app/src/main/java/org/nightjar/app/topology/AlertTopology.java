@@ -100,7 +100,7 @@ public final class AlertTopology {
     }
     Map<String, KStream<byte[], Outcome>> scored = unique
         .process(() -> new BatchScoreProcessor(decoder, pipeline, bundle, metrics,
-            config.batchMaxSize(), config.batchMaxWait(),
+            config.batchMaxSize(), config.batchMaxWait(), config.commitAfterBatch(),
             config.dedupeEnabled() ? Optional.of(config.dedupeRetention()) : Optional.empty(), clock), Named.as("batch-score"), batchStores)
         .split(Named.as("score-"))
         .branch((k, v) -> v instanceof Outcome.Rejected, Branched.as("rejected"))

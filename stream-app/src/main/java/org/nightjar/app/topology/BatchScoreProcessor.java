@@ -57,6 +57,7 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private final ScoringMetrics metrics;
   private final int maxSize;
   private final Duration maxWait;
+  private final boolean commitAfterBatch;
   private final Optional<Duration> dedupeRetention;
   private final Clock clock;
   private ProcessorContext<byte[], Outcome> context;
@@ -75,13 +76,15 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
   private long oldestPendingMs;
 
   BatchScoreProcessor(AlertDecoder decoder, ScoringPipeline pipeline, Optional<BundleRef> bundle,
-      ScoringMetrics metrics, int maxSize, Duration maxWait, Optional<Duration> dedupeRetention, Clock clock) {
+      ScoringMetrics metrics, int maxSize, Duration maxWait, boolean commitAfterBatch, Optional<Duration> dedupeRetention,
+      Clock clock) {
     this.decoder = Objects.requireNonNull(decoder, "decoder");
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.bundle = Objects.requireNonNull(bundle, "bundle");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.maxSize = maxSize;
     this.maxWait = Objects.requireNonNull(maxWait, "maxWait");
+    this.commitAfterBatch = commitAfterBatch;
     this.dedupeRetention = Objects.requireNonNull(dedupeRetention, "dedupeRetention");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -139,6 +142,10 @@ final class BatchScoreProcessor implements Processor<byte[], Outcome, byte[], Ou
     }
     pending.clear();
     metrics.batch(envelopes.size());
+    if (commitAfterBatch) {
+      // A request: the stream thread commits once it is back in its loop, after this batch's output.
+      context.commit();
+    }
 
     List<Alert> alerts = new ArrayList<>(envelopes.size());
     List<AlertEnvelope> alertEnvelopes = new ArrayList<>(envelopes.size());

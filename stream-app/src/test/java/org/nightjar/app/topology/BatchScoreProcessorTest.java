@@ -1,6 +1,7 @@
 package org.nightjar.app.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -78,10 +79,28 @@ class BatchScoreProcessorTest {
     assertEquals(List.of(), scoredAlertIds(), "the store was emptied with the batch: nothing to score twice");
   }
 
+  @Test
+  void shouldAskForACommitAfterEachBatchOnlyWhenConfigured() throws Exception {
+    Path alert = SampleAlerts.ztf().get(0);
+    for (boolean commitAfterBatch : new boolean[] {false, true}) {
+      context.resetCommit();
+      BatchScoreProcessor processor = processor(commitAfterBatch);
+      processor.init(context);
+      processor.process(new Record<>(new byte[0], decoded(alert, 0), 0L));
+      assertFalse(context.committed(), "nothing is asked while the batch is open");
+      drain();
+      assertEquals(commitAfterBatch, context.committed(), "commit.after.batch=" + commitAfterBatch);
+    }
+  }
+
   private BatchScoreProcessor processor() {
+    return processor(false);
+  }
+
+  private BatchScoreProcessor processor(boolean commitAfterBatch) {
     ScoringPipeline pipeline = new ScoringPipeline(List.of(), Optional.empty(), StageListener.NONE, Clock.systemUTC());
     return new BatchScoreProcessor(AlertDecoder.of(codec), pipeline, Optional.empty(), ScoringMetrics.inMemory(), 8,
-        Duration.ofMillis(100), Optional.empty(), Clock.systemUTC());
+        Duration.ofMillis(100), commitAfterBatch, Optional.empty(), Clock.systemUTC());
   }
 
   /** Two drain checks with no arrival between them: the second closes the batch. */
