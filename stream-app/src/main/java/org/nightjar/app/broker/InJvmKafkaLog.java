@@ -18,11 +18,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class InJvmKafkaLog {
 
-  /** The broker's loggers: the Scala core and the server-side Java packages. */
+  /**
+   * The broker's loggers: the Scala core, the server-side Java packages, and the log layer's
+   * retention warning about record timestamps ahead of the clock, which has a bare name.
+   */
   static final List<String> BROKER = List.of("kafka", "state.change.logger", "org.apache.kafka.server",
       "org.apache.kafka.controller", "org.apache.kafka.raft", "org.apache.kafka.metadata", "org.apache.kafka.image",
       "org.apache.kafka.storage", "org.apache.kafka.coordinator", "org.apache.kafka.common.test",
-      "org.apache.kafka.network", "org.apache.kafka.security", "org.apache.kafka.snapshot", "org.apache.kafka.queue");
+      "org.apache.kafka.network", "org.apache.kafka.security", "org.apache.kafka.snapshot", "org.apache.kafka.queue",
+      "LogFutureTimestampLogger");
   /**
    * Client warnings that a fresh single-node broker always causes: metadata for internal topics
    * being created, a state directory under the temporary folder, a deprecation notice.

@@ -41,13 +41,15 @@ class InJvmKafkaLogTest {
 
     LoggerFactory.getLogger("kafka.server.ReplicaManager").error("Error processing append operation on partition x-0");
     LoggerFactory.getLogger("org.apache.kafka.clients.NetworkClient").warn("UNKNOWN_TOPIC_OR_PARTITION while topics appear");
+    LoggerFactory.getLogger("LogFutureTimestampLogger").warn("LogSegment(baseOffset=0) contains future timestamp(s)");
     LoggerFactory.getLogger("org.nightjar.app.Demo").warn("a warning of Nightjar's own");
 
     String written = Files.readString(file);
-    assertTrue(written.contains("Error processing append operation") && written.contains("UNKNOWN_TOPIC_OR_PARTITION"),
-        written);
+    assertTrue(written.contains("Error processing append operation") && written.contains("UNKNOWN_TOPIC_OR_PARTITION")
+        && written.contains("future timestamp"), written);
     assertFalse(console.list.stream().anyMatch(e -> e.getLoggerName().startsWith("kafka")
-        || e.getLoggerName().startsWith("org.apache.kafka")), "broker and client records reached the console");
+        || e.getLoggerName().startsWith("org.apache.kafka") || e.getLoggerName().equals("LogFutureTimestampLogger")),
+        "broker and client records reached the console");
     assertTrue(console.list.stream().anyMatch(e -> e.getFormattedMessage().equals("a warning of Nightjar's own")));
   }
 }
