@@ -183,8 +183,9 @@ public final class BenchCommand implements Callable<Integer> {
           }
           settle++;
           settled = Math.abs(backlog.rate() - previous) <= settleTolerance * previous;
+          String verdict = settled ? String.format(", within %.0f%% of the one before: settled", 100 * settleTolerance) : "";
           System.out.printf("settling, untimed drain %d of at most %d: %.0f alerts/s (%.0f alerts per micro-batch)%s%n",
-              settle, settleDrains, backlog.rate(), backlog.meanBatch(), settled ? String.format(", within %.0f%% of the one before: settled", 100 * settleTolerance) : "");
+              settle, settleDrains, backlog.rate(), backlog.meanBatch(), verdict);
           previous = backlog.rate();
         }
         if (!settled) {
