@@ -2,6 +2,7 @@ package org.nightjar.app.broker;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates and removes the topics of a local run (demo, bench) on whichever cluster it uses. */
@@ -48,20 +52,35 @@ public final class TopicAdmin {
   }
 
   /**
-   * Waits until every partition of {@code names} has a leader: a topic is created before its
-   * partitions are led, and a producer that sends in between gets NOT_LEADER_OR_FOLLOWER warnings
-   * while it retries.
+   * Waits until every partition of {@code names} has a leader that serves it: a topic is created
+   * before its partitions are led, and a producer that sends in between gets NOT_LEADER_OR_FOLLOWER
+   * warnings while it retries. The metadata names a leader a moment before that broker has opened
+   * the partition's log, so the wait ends only when the leader answers for the log's end offset.
    */
   private static void awaitLeaders(Admin admin, Collection<String> names) throws InterruptedException, ExecutionException {
     long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
-      if (topics.values().stream().flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null)) {
+      if (topics.values().stream().flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null)
+          && logsServed(admin, topics)) {
         return;
       }
       Thread.sleep(50);
     }
     // Not fatal: clients retry until the leaders are there.
+  }
+
+  private static boolean logsServed(Admin admin, Map<String, TopicDescription> topics) throws InterruptedException {
+    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+    topics.values().forEach(t -> t.partitions().forEach(p -> ends.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest())));
+    try {
+      admin.listOffsets(ends).all().get();
+      return true;
+    } catch (ExecutionException e) {
+      // NOT_LEADER_OR_FOLLOWER and the like: not yet. Anything else (say, no permission to
+      // describe the topic) will not change by waiting.
+      return !(e.getCause() instanceof RetriableException);
+    }
   }
 
   /** Deletes every topic whose name starts with {@code prefix}; a failure is reported, not thrown (this is clean-up). */
