@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.DoubleSupplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.nightjar.app.Components;
 import org.nightjar.app.config.AppConfig;
@@ -37,6 +36,8 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
   /** The instance size the projection is for: a 2-core machine, as the design sizes one. */
   private static final int CORES = 2;
+  /** How long decoding alone is timed just before each drain. */
+  private static final Duration SPEED_CHECK = Duration.ofMillis(500);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -130,7 +131,7 @@ public final class BenchCommand implements Callable<Integer> {
         .put("decode_alerts_per_s", "%.0f", decodeRate)
         .put("pipeline_alerts_per_s", "%.0f", pipelineRate)
         .put("key_by_alert_id", "%s", keyByAlertId);
-    if (!streamFigures(FreshTraffic.of(files), figures, () -> speedCheck(codec, messages))) {
+    if (!streamFigures(FreshTraffic.of(files), figures, codec, messages)) {
       return 1;
     }
     figures.put("sample_files", "%d", files.size());
@@ -142,14 +143,15 @@ public final class BenchCommand implements Callable<Integer> {
    * Warm-up, a timed flood with the CPU split, latency at steady rates, then a cold start; false
    * when alerts went missing.
    */
-  private boolean streamFigures(FreshTraffic traffic, KeyValues figures, DoubleSupplier speedCheck) throws Exception {
+  private boolean streamFigures(FreshTraffic traffic, KeyValues figures, AlertCodec codec, List<byte[]> messages)
+      throws Exception {
     Map<String, String> settings = Map.of("application.id", "nightjar-bench", "metrics.port", "0");
     try (LocalStack stack = cluster
         ? LocalStack.onCluster(configOptions, settings, partitions, "nightjar-bench-" + Long.toString(System.currentTimeMillis(), 36))
         : LocalStack.start(configOptions, settings, partitions, false)) {
       AppConfig config = stack.config;
       if (keyByAlertId) {
-        stack.replayKeys = AlertReplayer.byAlertId(new AlertCodec(Components.codecSettings(config)));
+        stack.replayKeys = AlertReplayer.byAlertId(codec);
       }
       System.out.printf("end to end on %s: %s, dedupe %s, commit.interval.ms %d, batch.max.wait.ms %d; alerts are the"
               + " sample's %d ZTF packets, each copy under a new alert id, sent %s to %d partitions%n",
@@ -199,7 +201,7 @@ public final class BenchCommand implements Callable<Integer> {
           // The machine's own speed drifts by 20-30% over minutes here: decode alone, timed on
           // this thread just before each drain while the stream idles, tells a slow stretch of
           // the machine from a slow stream.
-          double speed = speedCheck.getAsDouble();
+          double speed = decodeRate(codec, messages, SPEED_CHECK);
           speeds.add(speed);
           Backlog backlog = drainBacklog(stack, traffic, timed, out);
           if (backlog == null) {
@@ -322,12 +324,16 @@ public final class BenchCommand implements Callable<Integer> {
   /** Alerts/s of decoding alone (packet and three stamps) on this thread, after one warm-up pass. */
   private double decodeRate(AlertCodec codec, List<byte[]> messages) {
     decodeAll(codec, messages); // warm-up: class loading, JIT
+    return decodeRate(codec, messages, Duration.ofSeconds(decodeSeconds));
+  }
+
+  /** Alerts/s of decoding alone, passes over the messages until {@code span} is over (one at least). */
+  private static double decodeRate(AlertCodec codec, List<byte[]> messages, Duration span) {
     long decoded = 0;
     long start = System.nanoTime();
-    long deadline = start + Duration.ofSeconds(decodeSeconds).toNanos();
-    while (System.nanoTime() < deadline) {
+    do {
       decoded += decodeAll(codec, messages);
-    }
+    } while (System.nanoTime() - start < span.toNanos());
     return decoded / ((System.nanoTime() - start) / 1e9);
   }
 
@@ -348,16 +354,6 @@ public final class BenchCommand implements Callable<Integer> {
       }
       return scored / ((System.nanoTime() - start) / 1e9);
     }
-  }
-
-  /** Alerts/s of decoding alone over a short span (at least half a second and one pass). */
-  private static double speedCheck(AlertCodec codec, List<byte[]> messages) {
-    long decoded = 0;
-    long start = System.nanoTime();
-    do {
-      decoded += decodeAll(codec, messages);
-    } while (System.nanoTime() - start < 500_000_000L);
-    return decoded / ((System.nanoTime() - start) / 1e9);
   }
 
   private static long decodeAll(AlertCodec codec, List<byte[]> messages) {

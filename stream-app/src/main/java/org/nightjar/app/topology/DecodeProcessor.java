@@ -46,7 +46,7 @@ final class DecodeProcessor implements Processor<byte[], byte[], byte[], Outcome
     try {
       long alertId = decoder.alertId(payload);
       metrics.stageCompleted(STAGE, System.nanoTime() - start, 1);
-      context.forward(record.withKey(alertIdKey(alertId)).withValue(new Outcome.Decoded(envelope, alertId)));
+      context.forward(record.withKey(AlertIdPartitioner.keyOf(alertId)).withValue(new Outcome.Decoded(envelope, alertId)));
     } catch (AlertDecodeException e) {
       reject(record, envelope, new DeadLetter(e.reason(), STAGE, e.getClass().getName(), e.getMessage(), source));
     } catch (RuntimeException e) {
@@ -59,10 +59,5 @@ final class DecodeProcessor implements Processor<byte[], byte[], byte[], Outcome
     Headers headers = new RecordHeaders(record.headers().toArray());
     letter.writeTo(headers);
     context.forward(record.withValue((Outcome) new Outcome.Rejected(envelope, letter)).withHeaders(headers));
-  }
-
-  /** The alert id as the 8-byte big-endian key of the repartition topic. */
-  static byte[] alertIdKey(long alertId) {
-    return AlertIdPartitioner.keyOf(alertId);
   }
 }

@@ -14,7 +14,7 @@ class AlertIdPartitionerTest {
   void nothingIsHomeUntilTheHopHasToldThePartitionCount() {
     AlertIdPartitioner partitioner = new AlertIdPartitioner();
     for (long id = 0; id < 50; id++) {
-      byte[] key = DecodeProcessor.alertIdKey(id);
+      byte[] key = AlertIdPartitioner.keyOf(id);
       for (int p = 0; p < 4; p++) {
         assertFalse(partitioner.isHome(key, p), "an unknown count sends every alert through the hop");
       }
@@ -27,7 +27,7 @@ class AlertIdPartitionerTest {
     int partitions = 6;
     int[] perPartition = new int[partitions];
     for (long id = 1_000_000_000L; id < 1_000_000_600L; id++) {
-      byte[] key = DecodeProcessor.alertIdKey(id);
+      byte[] key = AlertIdPartitioner.keyOf(id);
       Optional<Set<Integer>> target = partitioner.partitions("app-by-alert-id-repartition", key, null, partitions);
       int home = target.orElseThrow().iterator().next();
       assertEquals(Set.of(home), target.get(), "one partition per alert");
@@ -48,9 +48,9 @@ class AlertIdPartitionerTest {
     // puts it where the hop would: such input never takes the hop.
     AlertIdPartitioner partitioner = new AlertIdPartitioner();
     for (int partitions : new int[] {1, 3, 4, 12}) {
-      partitioner.partitions("t", DecodeProcessor.alertIdKey(0), null, partitions);
+      partitioner.partitions("t", AlertIdPartitioner.keyOf(0), null, partitions);
       for (long id = 0; id < 200; id++) {
-        byte[] key = DecodeProcessor.alertIdKey(id * 7919);
+        byte[] key = AlertIdPartitioner.keyOf(id * 7919);
         int producerChoice = BuiltInPartitioner.partitionForKey(key, partitions);
         assertEquals(true, partitioner.isHome(key, producerChoice), "alert " + id + " of " + partitions + " partitions");
       }
