@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+  static final String CLEANER_BUFFER_CONFIG = "log.cleaner.dedupe.buffer.size";
+  static final long CLEANER_BUFFER_BYTES = 16L * 1024 * 1024;
 
   private final KafkaClusterTestKit cluster;
   private final BrokerFolder folder;
@@ -94,6 +96,10 @@ public final class EmbeddedKafka implements AutoCloseable {
           // runs had no append that slow.
           .setConfigProp("metadata.max.idle.interval.ms", "5000")
           .setConfigProp("message.max.bytes", TopicAdmin.MAX_MESSAGE_BYTES)
+          // The log cleaner's key map is a heap buffer, allocated at start-up (128 MiB by default):
+          // in this JVM it would sit in the application's old generation for good. The compacted
+          // topics of a local broker (changelogs, offsets, transactions) need far less.
+          .setConfigProp(CLEANER_BUFFER_CONFIG, String.valueOf(CLEANER_BUFFER_BYTES))
           .setConfigProp("auto.create.topics.enable", "false")
           .setDeleteOnClose(true)
           .build();

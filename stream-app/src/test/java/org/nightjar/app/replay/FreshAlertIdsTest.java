@@ -1,11 +1,17 @@
 package org.nightjar.app.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nightjar.schemas.Alert;
 import org.nightjar.schemas.AlertCodec;
@@ -39,6 +45,34 @@ class FreshAlertIdsTest {
       assertEquals(id, copy.alertId());
       assertEquals(codec.decode(original).objectId(), copy.objectId());
     }
+  }
+
+  @Test
+  void shouldShareOneParsedSchemaAmongPacketsWrittenWithEqualOnes() throws Exception {
+    List<FreshAlertIds> copies = new ArrayList<>();
+    for (Path file : SampleAlerts.ztf()) {
+      copies.add(FreshAlertIds.of(Files.readAllBytes(file)));
+    }
+    int shared = 0;
+    int distinct = 0;
+    for (int i = 1; i < copies.size(); i++) {
+      FreshAlertIds a = copies.get(i - 1);
+      FreshAlertIds b = copies.get(i);
+      if (a.schema().equals(b.schema())) {
+        assertSame(a.schema(), b.schema());
+        shared++;
+      } else {
+        assertNotSame(a.schema(), b.schema());
+        distinct++;
+      }
+    }
+    assertTrue(shared > 0 && distinct > 0, "the sample should hold packets of equal and of different schemas");
+    // Re-encoded on the shared schema, the last packet still decodes as itself.
+    byte[] last = Files.readAllBytes(SampleAlerts.ztf().get(copies.size() - 1));
+    AlertCodec codec = AlertCodec.withDefaults();
+    Alert copy = codec.decode(copies.get(copies.size() - 1).withAlertId(42L));
+    assertEquals(42L, copy.alertId());
+    assertEquals(codec.decode(last).objectId(), copy.objectId());
   }
 
   @Test
