@@ -224,8 +224,9 @@ final class LocalStack implements AutoCloseable {
       streams.close();
       components.close();
       runId.ifPresent(id -> {
-        streams.kafkaStreams().cleanUp(); // this run's local state (the application id is the run id)
-        // cleanUp() keeps the folder itself, with a lock and a metadata file; it is this run's alone.
+        // This run's local state, folder and all (the application id is the run id). Not through
+        // KafkaStreams.cleanUp(): it keeps the folder, with a lock and a metadata file, and warns
+        // on the console that it could not delete it.
         TemporaryFolders.deleteRecursively(StaticMembership.stateDirectory(config.kafka()).resolve(id));
         // Input, outputs and the topology's internal topics all start with the run id.
         TopicAdmin.deleteWithPrefix(KafkaProperties.clients(config), id);

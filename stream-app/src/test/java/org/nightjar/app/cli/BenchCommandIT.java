@@ -3,13 +3,20 @@ package org.nightjar.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.nightjar.app.broker.EmbeddedKafka;
+import org.slf4j.LoggerFactory;
 import org.nightjar.schemas.testing.SampleAlerts;
 
 /** A smoke run of {@code bench} through a real in-JVM broker: every phase runs and reports its figures. */
@@ -42,5 +49,31 @@ class BenchCommandIT {
     assertTrue(out.contains("settling, untimed drain 1 of at most 2"), out);
     assertTrue(List.of("true", "false").contains(figures.get("settled")), out);
     assertTrue(Double.parseDouble(figures.get("e2e_alerts_per_s_lowest")) <= Double.parseDouble(figures.get("e2e_alerts_per_s_highest")));
+  }
+
+  @Test
+  void aBenchOnAClusterLeavesNoLocalStateBehind(@TempDir Path dir, @TempDir Path state) throws Exception {
+    for (Path p : SampleAlerts.ztf().subList(0, 4)) {
+      Files.copy(p, dir.resolve(p.getFileName()));
+    }
+    Logger streamsLogs = (Logger) LoggerFactory.getLogger("org.apache.kafka.streams");
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    streamsLogs.addAppender(logged);
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      String out = CommandOutput.of(new BenchCommand(), "--alerts", dir.toString(), "--cluster",
+          "-s", "kafka.bootstrap.servers=" + kafka.bootstrapServers(), "-s", "kafka.state.dir=" + state,
+          "--decode-seconds", "1", "--warmup-times", "1", "--warmup-seconds", "0", "--stream-times", "2", "--drains", "1",
+          "--settle-drains", "1", "--latency-rates", "10", "--latency-seconds", "1", "--no-cold-start");
+      assertTrue(out.contains("e2e_alerts_per_s="), out);
+    } finally {
+      streamsLogs.detachAppender(logged);
+    }
+    assertEquals(List.of(), logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+        .map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains("delete")).toList(),
+        "no warning about a state folder left undeleted");
+    try (Stream<Path> left = Files.list(state)) {
+      assertEquals(List.of(), left.toList(), "the run's state folder, named after its application id, is removed");
+    }
   }
 }
