@@ -55,6 +55,10 @@ public final class KafkaProperties {
     p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
     // Bad records are dead-lettered inside the topology; this only opts in to Kafka 5's default.
     p.putIfAbsent("processing.exception.handler.global.enabled", "true");
+    // Each stream thread's partition assignor reads a StreamsConfig back from its consumer's
+    // settings, which keep only consumer keys and the main consumer's prefixed ones; without this
+    // copy it warned at every start that the setting above was off.
+    p.putIfAbsent(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), "true");
     return p;
   }
 
