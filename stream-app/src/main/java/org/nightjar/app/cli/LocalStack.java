@@ -141,14 +141,18 @@ final class LocalStack implements AutoCloseable {
     return replay(files, 0, progress);
   }
 
+  private AlertReplayer replayer() {
+    return new AlertReplayer(KafkaProperties.clients(config), replayKeys);
+  }
+
   /** Sends the files to the first input topic at {@code ratePerSecond} (0 = as fast as possible). */
   int replay(List<Path> files, double ratePerSecond, IntConsumer progress) throws IOException {
-    return new AlertReplayer(KafkaProperties.clients(config), replayKeys).replay(files, config.inputTopics().get(0), ratePerSecond, progress);
+    return replayer().replay(files, config.inputTopics().get(0), ratePerSecond, progress);
   }
 
   /** Sends {@code count} packets to the first input topic as fast as the broker takes them; returns once all are acknowledged. */
   int replay(int count, AlertReplayer.PacketSource packets) throws IOException {
-    return new AlertReplayer(KafkaProperties.clients(config), replayKeys).replay(count, packets, config.inputTopics().get(0), 0, n -> {});
+    return replayer().replay(count, packets, config.inputTopics().get(0), 0, n -> {});
   }
 
   /**
@@ -158,7 +162,7 @@ final class LocalStack implements AutoCloseable {
    */
   boolean replayWhileTallying(int count, AlertReplayer.PacketSource packets, double ratePerSecond,
       LongSupplier expected, Duration timeout) throws IOException, InterruptedException {
-    AlertReplayer replayer = new AlertReplayer(KafkaProperties.clients(config), replayKeys);
+    AlertReplayer replayer = replayer();
     CompletableFuture<Integer> sending = CompletableFuture.supplyAsync(() -> {
       try {
         return replayer.replay(count, packets, config.inputTopics().get(0), ratePerSecond, n -> {});

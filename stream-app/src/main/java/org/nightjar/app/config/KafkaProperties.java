@@ -54,11 +54,11 @@ public final class KafkaProperties {
     // Room for a full micro-batch of packets in the record cache (see AlertTopology).
     p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
     // Bad records are dead-lettered inside the topology; this only opts in to Kafka 5's default.
-    p.putIfAbsent("processing.exception.handler.global.enabled", "true");
+    p.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     // Each stream thread's partition assignor reads a StreamsConfig back from its consumer's
     // settings, which keep only consumer keys and the main consumer's prefixed ones; without this
     // copy it warned at every start that the setting above was off.
-    p.putIfAbsent(StreamsConfig.mainConsumerPrefix("processing.exception.handler.global.enabled"), "true");
+    p.putIfAbsent(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
     return p;
   }
 
