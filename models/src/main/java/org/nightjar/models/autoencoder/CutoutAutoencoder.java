@@ -94,7 +94,27 @@ public final class CutoutAutoencoder implements AutoencoderNetwork {
     INDArray latent = out.get(AutoencoderGraphFactory.LATENT);
     INDArray reconstruction = out.get(AutoencoderGraphFactory.RECONSTRUCTION);
     return new AutoencoderOutput(
-        latent.toFloatMatrix(), reconstruction.data().asFloat(), architecture.inputLength());
+        rows(latent), reconstruction.data().asFloat(), architecture.inputLength());
+  }
+
+  /**
+   * The rows of a matrix. The dense layer's output is a fresh C-ordered buffer, copied out in one
+   * go and split; {@code toFloatMatrix} reads it element by element (3% of the stream threads' CPU
+   * in a profile).
+   */
+  static float[][] rows(INDArray matrix) {
+    if (matrix.rank() != 2 || matrix.ordering() != 'c' || matrix.isView()
+        || matrix.data().length() != matrix.length()) {
+      return matrix.toFloatMatrix();
+    }
+    int n = (int) matrix.rows();
+    int d = (int) matrix.columns();
+    float[] all = matrix.data().asFloat();
+    float[][] rows = new float[n][];
+    for (int i = 0; i < n; i++) {
+      rows[i] = java.util.Arrays.copyOfRange(all, i * d, (i + 1) * d);
+    }
+    return rows;
   }
 
   /** An independent copy with the same weights (through the serialised form). */

@@ -41,7 +41,7 @@ public final class RunProcess {
     this.environment = Map.copyOf(environment);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-XX:+UseParallelGC",
-        "-Dorg.bytedeco.javacpp.maxbytes=2G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=4G", "-cp",
+        "-Dorg.bytedeco.javacpp.maxbytes=2G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=0", "-cp",
         System.getProperty("java.class.path"), "org.nightjar.app.Main", "run"));
     settings.forEach((k, v) -> cmd.addAll(List.of("-s", k + "=" + v)));
     this.command = List.copyOf(cmd);
