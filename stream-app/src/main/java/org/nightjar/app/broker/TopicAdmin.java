@@ -57,17 +57,35 @@ public final class TopicAdmin {
    * warnings while it retries. The metadata names a leader a moment before that broker has opened
    * the partition's log, so the wait ends only when the leader answers for the log's end offset.
    */
-  private static void awaitLeaders(Admin admin, Collection<String> names) throws InterruptedException, ExecutionException {
+  static void awaitLeaders(Admin admin, Collection<String> names) throws InterruptedException, ExecutionException {
     long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
-      if (topics.values().stream().flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null)
-          && logsServed(admin, topics)) {
+      Optional<Map<String, TopicDescription>> topics = described(admin, names);
+      if (topics.isPresent()
+          && topics.get().values().stream().flatMap(t -> t.partitions().stream()).allMatch(p -> p.leader() != null)
+          && logsServed(admin, topics.get())) {
         return;
       }
       Thread.sleep(50);
     }
     // Not fatal: clients retry until the leaders are there.
+  }
+
+  /**
+   * The topics' descriptions, or empty while the broker that answers does not know them yet: the
+   * controller confirms a new topic a moment before every broker's metadata has it, and a
+   * description asked for in between fails with UNKNOWN_TOPIC_OR_PARTITION.
+   */
+  private static Optional<Map<String, TopicDescription>> described(Admin admin, Collection<String> names)
+      throws InterruptedException, ExecutionException {
+    try {
+      return Optional.of(admin.describeTopics(names).allTopicNames().get());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RetriableException) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private static boolean logsServed(Admin admin, Map<String, TopicDescription> topics) throws InterruptedException {
