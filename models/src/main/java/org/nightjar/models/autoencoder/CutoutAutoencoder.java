@@ -107,8 +107,8 @@ public final class CutoutAutoencoder implements AutoencoderNetwork {
         || matrix.data().length() != matrix.length()) {
       return matrix.toFloatMatrix();
     }
-    int n = (int) matrix.rows();
-    int d = (int) matrix.columns();
+    int n = matrix.rows();
+    int d = matrix.columns();
     float[] all = matrix.data().asFloat();
     float[][] rows = new float[n][];
     for (int i = 0; i < n; i++) {
