@@ -29,11 +29,7 @@ class CutoutAutoencoderTest {
     AutoencoderArchitecture arch = AutoencoderArchitecture.defaults();
     CutoutAutoencoder network = CutoutAutoencoder.initialise(arch, 5);
     int count = 3;
-    float[] batch = new float[count * arch.inputLength()];
-    SplittableRandom random = new SplittableRandom(8);
-    for (int i = 0; i < batch.length; i++) {
-      batch[i] = (float) random.nextGaussian();
-    }
+    float[] batch = gaussianBatch(arch, count, 8);
     AutoencoderOutput all = network.infer(batch, count);
     assertEquals(count, all.latent().length);
     float[] last = java.util.Arrays.copyOfRange(batch, 2 * arch.inputLength(), 3 * arch.inputLength());
@@ -42,5 +38,15 @@ class CutoutAutoencoderTest {
     for (int j = 0; j < alone.length; j++) {
       assertEquals(alone[j], all.latent()[2][j], 1e-5, "latent " + j);
     }
+  }
+
+  /** {@code count} stacks of standard normal values, as a network's input. */
+  static float[] gaussianBatch(AutoencoderArchitecture arch, int count, long seed) {
+    float[] batch = new float[count * arch.inputLength()];
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < batch.length; i++) {
+      batch[i] = (float) random.nextGaussian();
+    }
+    return batch;
   }
 }

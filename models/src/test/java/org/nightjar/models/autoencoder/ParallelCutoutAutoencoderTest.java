@@ -2,7 +2,6 @@ package org.nightjar.models.autoencoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class ParallelCutoutAutoencoderTest {
@@ -12,11 +11,7 @@ class ParallelCutoutAutoencoderTest {
     AutoencoderArchitecture arch = AutoencoderArchitecture.defaults();
     CutoutAutoencoder single = CutoutAutoencoder.initialise(arch, 21);
     int count = 37;
-    float[] batch = new float[count * arch.inputLength()];
-    SplittableRandom random = new SplittableRandom(2);
-    for (int i = 0; i < batch.length; i++) {
-      batch[i] = (float) random.nextGaussian();
-    }
+    float[] batch = CutoutAutoencoderTest.gaussianBatch(arch, count, 2);
     AutoencoderOutput expected = single.infer(batch, count);
     try (ParallelCutoutAutoencoder parallel = ParallelCutoutAutoencoder.of(single, 2, 16)) {
       assertEquals(2, parallel.workers());
