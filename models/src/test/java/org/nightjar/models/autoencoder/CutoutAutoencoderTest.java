@@ -3,6 +3,7 @@ package org.nightjar.models.autoencoder;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,7 +33,7 @@ class CutoutAutoencoderTest {
     float[] batch = gaussianBatch(arch, count, 8);
     AutoencoderOutput all = network.infer(batch, count);
     assertEquals(count, all.latent().length);
-    float[] last = java.util.Arrays.copyOfRange(batch, 2 * arch.inputLength(), 3 * arch.inputLength());
+    float[] last = Arrays.copyOfRange(batch, 2 * arch.inputLength(), 3 * arch.inputLength());
     float[] alone = network.infer(last, 1).latent()[0];
     assertEquals(arch.latentDim(), alone.length);
     for (int j = 0; j < alone.length; j++) {

@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nightjar.app.broker.EmbeddedKafka;
-import org.slf4j.LoggerFactory;
 import org.nightjar.schemas.testing.SampleAlerts;
+import org.slf4j.LoggerFactory;
 
 /** A smoke run of {@code bench} through a real in-JVM broker: every phase runs and reports its figures. */
 class BenchCommandIT {
